@@ -1,0 +1,214 @@
+"""What the council does about it: action items and their append-only history."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from inspections.models import ImprovementArea, ScopedQuerySet
+
+# Amber warns this many days before a not-started action falls due.
+DUE_SOON_DAYS = 14
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    BLOCKED = "blocked", "Blocked"
+    COMPLETED = "completed", "Completed"
+    SIGNED_OFF = "signed_off", "Signed off"
+
+
+DONE_STATUSES = (Status.COMPLETED, Status.SIGNED_OFF)
+# A note must explain these changes: what blocks it, or what was delivered.
+NOTE_REQUIRED_STATUSES = (Status.BLOCKED, Status.COMPLETED, Status.SIGNED_OFF)
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    COMPLETE = "complete", "Complete"
+
+
+def rag_for(*, status, due_date, today):
+    """Derive the RAG rating; it is never typed in.
+
+    Complete once signed off; Amber while completed work awaits sign-off; Red when
+    blocked or overdue; Amber when not started and due within DUE_SOON_DAYS; else Green.
+    Mirrors ActionItemQuerySet.with_rag(), which does the same in SQL.
+    """
+    if status == Status.SIGNED_OFF:
+        return Rag.COMPLETE
+    if status == Status.COMPLETED:
+        return Rag.AMBER
+    if status == Status.BLOCKED or due_date < today:
+        return Rag.RED
+    if status == Status.NOT_STARTED and due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+        return Rag.AMBER
+    return Rag.GREEN
+
+
+class ActionItemQuerySet(ScopedQuerySet):
+    local_authority_field = "improvement_area__inspection__local_authority"
+
+    def open(self):
+        return self.exclude(status__in=DONE_STATUSES)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+    def due_within(self, days, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+
+    def with_rag(self, today=None):
+        """Annotate `rag_value` in SQL, so lists can filter and count by RAG."""
+        today = today or timezone.localdate()
+        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        return self.annotate(
+            rag_value=Case(
+                When(status=Status.SIGNED_OFF, then=Value(Rag.COMPLETE.value)),
+                When(status=Status.COMPLETED, then=Value(Rag.AMBER.value)),
+                When(Q(status=Status.BLOCKED) | Q(due_date__lt=today), then=Value(Rag.RED.value)),
+                When(Q(status=Status.NOT_STARTED) & Q(due_date__lte=soon), then=Value(Rag.AMBER.value)),
+                default=Value(Rag.GREEN.value),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.annotate(
+            is_overdue_value=Case(
+                When(Q(due_date__lt=today) & ~Q(status__in=DONE_STATUSES), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def for_list(self):
+        """What a list row shows: its area, inspection, authority and owner, in one query."""
+        return self.select_related("improvement_area__inspection__local_authority", "owner")
+
+    def overdue_first(self, today=None):
+        """My actions' order: overdue first, then by due date."""
+        return self.with_is_overdue(today).order_by("-is_overdue_value", "due_date", "pk")
+
+
+class ActionItem(models.Model):
+    improvement_area = models.ForeignKey(ImprovementArea, on_delete=models.PROTECT, related_name="actions")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions")
+    due_date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    success_measure = models.TextField("how we will know", blank=True, help_text="How success will be measured.")
+    completed_on = models.DateField("completion date", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="created_actions"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        permissions = [
+            ("sign_off_actionitem", "Can sign off a completed action"),
+            ("view_dashboard", "Can view the improvement dashboard"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(status__in=DONE_STATUSES, completed_on__isnull=False)
+                    | (~Q(status__in=DONE_STATUSES) & Q(completed_on__isnull=True))
+                ),
+                name="action_completion_date_iff_done",
+                violation_error_message=(
+                    "An action has a completion date exactly when it is completed or signed off."
+                ),
+            ),
+        ]
+        indexes = [
+            # My actions: an owner's actions by status and due date.
+            models.Index(fields=["owner", "status", "due_date"], name="action_owner_status_idx"),
+            # Overdue and due-soon lists, and sorting by due date.
+            models.Index(fields=["due_date"], name="action_due_date_idx"),
+            # Improvement area and inspection pages count their actions by status.
+            models.Index(fields=["improvement_area", "status"], name="action_area_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("action_detail", args=[self.pk])
+
+    @property
+    def rag(self):
+        return rag_for(status=self.status, due_date=self.due_date, today=timezone.localdate())
+
+    @property
+    def is_overdue(self):
+        return self.status not in DONE_STATUSES and self.due_date < timezone.localdate()
+
+    @property
+    def is_done(self):
+        return self.status in DONE_STATUSES
+
+    @property
+    def local_authority_id(self):
+        """Reads self.improvement_area.inspection: select_related them in lists."""
+        return self.improvement_area.inspection.local_authority_id
+
+
+class ProgressUpdateQuerySet(ScopedQuerySet):
+    local_authority_field = "action__improvement_area__inspection__local_authority"
+
+    def update(self, **kwargs):
+        raise TypeError("Progress updates are append-only; they are never changed.")
+
+    def delete(self):
+        raise TypeError("Progress updates are append-only; they are never deleted.")
+
+
+class ProgressUpdate(models.Model):
+    """One row of an action's history. Written only by actions.services; never edited or deleted."""
+
+    action = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    status_before = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    status_after = models.CharField(max_length=20, choices=Status.choices)
+    note = models.TextField(blank=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # An action's history, newest first; the dashboard's most recent updates.
+            models.Index(fields=["action", "-created_at"], name="progress_action_created_idx"),
+            models.Index(fields=["-created_at"], name="progress_created_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_before_display() or 'New'} → {self.get_status_after_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise TypeError("Progress updates are append-only; they are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Progress updates are append-only; they are never deleted.")
+
+    @property
+    def is_status_change(self):
+        return self.status_before != self.status_after

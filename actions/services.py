@@ -1,0 +1,86 @@
+"""Writes that touch an action and its history together, each in one transaction.
+
+Every door (the forms, the admin, importers, the demo data) goes through these,
+so no status changes without a history row.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, ActionItem, ProgressUpdate, Status
+
+
+def can_sign_off(user):
+    return user.has_perm("actions.sign_off_actionitem")
+
+
+def check_owner(*, owner, improvement_area):
+    if owner.local_authority_id != improvement_area.inspection.local_authority_id:
+        raise ValidationError(
+            {"owner": "Choose an owner from the same local authority as the action."}, code="owner_authority"
+        )
+
+
+@transaction.atomic
+def record_progress(*, action: ActionItem, author, status: str, note: str = "", at=None) -> ProgressUpdate:
+    """Change an action's status (or add a note) and write its history row.
+
+    The action is re-read under a row lock so that concurrent updates are applied
+    one after another and each history row records the status it really changed from.
+    """
+    note = (note or "").strip()
+    if status not in Status.values:
+        raise ValidationError({"status": "Select a status."}, code="invalid_status")
+    if status == Status.SIGNED_OFF and not can_sign_off(author):
+        raise PermissionDenied("Only a leader can sign off an action.")
+    if status in NOTE_REQUIRED_STATUSES and not note:
+        raise ValidationError({"note": "Enter a progress note explaining the change."}, code="note_required")
+
+    locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if status == Status.SIGNED_OFF and locked.status != Status.COMPLETED:
+        raise ValidationError({"status": "Only a completed action can be signed off."}, code="not_completed")
+
+    at = at or timezone.now()
+    before = locked.status
+    if status != before:
+        locked.status = status
+        if status in DONE_STATUSES:
+            locked.completed_on = locked.completed_on or timezone.localdate(at)
+        else:
+            locked.completed_on = None
+        locked.save(update_fields=["status", "completed_on", "updated_at"])
+    update = ProgressUpdate.objects.create(
+        action=locked, author=author, status_before=before, status_after=status, note=note, created_at=at
+    )
+    # Keep the caller's instance in step with what was saved.
+    action.status, action.completed_on, action.updated_at = locked.status, locked.completed_on, locked.updated_at
+    return update
+
+
+@transaction.atomic
+def create_action(
+    *, improvement_area, owner, created_by, title, due_date, description="", success_measure="", at=None
+):
+    """Create an action and the first row of its history, which tells the owner it was assigned."""
+    check_owner(owner=owner, improvement_area=improvement_area)
+    at = at or timezone.now()
+    action = ActionItem.objects.create(
+        improvement_area=improvement_area,
+        owner=owner,
+        created_by=created_by,
+        title=title,
+        description=description,
+        success_measure=success_measure,
+        due_date=due_date,
+        created_at=at,
+    )
+    ProgressUpdate.objects.create(
+        action=action,
+        author=created_by,
+        status_before="",
+        status_after=action.status,
+        note=f"Action created and assigned to {owner}.",
+        created_at=at,
+    )
+    return action

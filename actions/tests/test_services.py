@@ -1,0 +1,68 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from actions.models import ProgressUpdate, Status
+from actions.services import record_progress
+
+
+def test_a_status_change_writes_exactly_one_history_row(action, staff_user):
+    update = record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+    assert list(action.updates.all()) == [update]
+    assert (update.status_before, update.status_after, update.author) == (
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        staff_user,
+    )
+
+
+def test_completing_sets_the_completion_date_and_reopening_clears_it(action, staff_user):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    action.refresh_from_db()
+    assert action.completed_on is not None
+
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="More to do")
+    action.refresh_from_db()
+    assert action.completed_on is None
+    assert action.updates.count() == 2
+
+
+def test_it_rolls_back_the_status_when_the_history_row_cannot_be_written(action, staff_user, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ProgressUpdate.objects, "create", fail)
+    with pytest.raises(RuntimeError):
+        record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+
+    action.refresh_from_db()
+    assert action.status == Status.NOT_STARTED
+    assert ProgressUpdate.objects.count() == 0
+
+
+def test_it_requires_a_note_when_blocking(action, staff_user):
+    with pytest.raises(ValidationError):
+        record_progress(action=action, author=staff_user, status=Status.BLOCKED, note="  ")
+    action.refresh_from_db()
+    assert action.status == Status.NOT_STARTED
+
+
+def test_staff_cannot_sign_off(action, staff_user):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    with pytest.raises(PermissionDenied):
+        record_progress(action=action, author=staff_user, status=Status.SIGNED_OFF, note="Signed")
+
+
+def test_a_leader_signs_off_a_completed_action(action, staff_user, leader):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    action.refresh_from_db()
+    assert action.status == Status.SIGNED_OFF
+    assert action.updates.first().author == leader
+
+
+def test_an_action_that_is_not_completed_cannot_be_signed_off(action, leader):
+    with pytest.raises(ValidationError):
+        record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Too soon")

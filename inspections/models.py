@@ -1,0 +1,234 @@
+"""What Ofsted said: local authorities, inspections, judgements and improvement areas.
+
+This module never imports `actions`: the dependency runs one way.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class LocalAuthority(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    code = models.CharField(
+        "DfE LA code", max_length=3, unique=True, help_text="The Department for Education's code, for example 305."
+    )
+    region = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "local authorities"
+
+    def __str__(self):
+        return self.name
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset that answers "what may this user see": their local authority's rows."""
+
+    local_authority_field = "local_authority"
+
+    def for_local_authority(self, local_authority_id):
+        return self.filter(**{f"{self.local_authority_field}_id": local_authority_id})
+
+    def for_user(self, user):
+        if not user.is_authenticated or user.local_authority_id is None:
+            return self.none()
+        return self.for_local_authority(user.local_authority_id)
+
+
+class InspectionKind(models.TextChoices):
+    SIF = "sif", "SIF inspection"
+    ILACS_STANDARD = "ilacs_standard", "ILACS standard inspection"
+    ILACS_SHORT = "ilacs_short", "ILACS short inspection"
+    FOCUSED_VISIT = "focused_visit", "Focused visit"
+    MONITORING_VISIT = "monitoring_visit", "Monitoring visit"
+    JTAI = "jtai", "Joint targeted area inspection"
+
+
+class InspectionQuerySet(ScopedQuerySet):
+    pass
+
+
+class Inspection(models.Model):
+    local_authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="inspections")
+    kind = models.CharField(max_length=20, choices=InspectionKind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    published_on = models.DateField("publication date", null=True, blank=True)
+    lead_inspector = models.CharField(max_length=200, blank=True)
+    other_inspectors = models.CharField(max_length=500, blank=True, help_text="Names, separated by commas.")
+    report_url = models.URLField("link to the report", max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    source = models.CharField(
+        max_length=500, blank=True, help_text="Where this record came from, for example the report's file name."
+    )
+
+    objects = InspectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="inspection_end_not_before_start",
+                violation_error_message="The end date must be the same as or after the start date.",
+            ),
+        ]
+        indexes = [
+            # The inspections list and the dashboard read an authority's inspections newest first.
+            models.Index(fields=["local_authority", "-start_date"], name="inspection_la_start_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.local_authority} {self.get_kind_display()}, {self.start_date:%B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("inspection_detail", args=[self.pk])
+
+    @property
+    def is_graded(self):
+        """Focused and monitoring visits carry no judgements."""
+        return self.kind not in {InspectionKind.FOCUSED_VISIT, InspectionKind.MONITORING_VISIT}
+
+
+class Framework(models.TextChoices):
+    SIF = "SIF", "Single Inspection Framework"
+    ILACS = "ILACS", "Inspection of Local Authority Children's Services"
+
+
+class JudgementArea(models.Model):
+    """A heading Ofsted grades under. Data, not code: the framework changed in 2018, 2023 and 2026."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(
+        max_length=60, help_text="Used to line up comparable areas across frameworks, for example 'Leadership'."
+    )
+    framework = models.CharField(max_length=10, choices=Framework.choices)
+    applies_from = models.DateField()
+    applies_until = models.DateField(null=True, blank=True, help_text="Leave empty while it still applies.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in which Ofsted lists it.")
+
+    class Meta:
+        ordering = ["framework", "applies_from", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "name", "applies_from"],
+                name="judgement_area_unique_per_framework",
+                violation_error_message="This framework already has a judgement area with this name from this date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(applies_until__isnull=True) | Q(applies_until__gte=F("applies_from")),
+                name="judgement_area_until_not_before_from",
+                violation_error_message="The date it applies until must be on or after the date it applies from.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.framework} from {self.applies_from.year})"
+
+
+class Grade(models.IntegerChoices):
+    # Ofsted's own data codes grades 1 to 4.
+    OUTSTANDING = 1, "Outstanding"
+    GOOD = 2, "Good"
+    REQUIRES_IMPROVEMENT = 3, "Requires improvement to be good"
+    INADEQUATE = 4, "Inadequate"
+
+
+class JudgementQuerySet(ScopedQuerySet):
+    local_authority_field = "inspection__local_authority"
+
+
+class Judgement(models.Model):
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    area = models.ForeignKey(JudgementArea, on_delete=models.PROTECT, related_name="judgements")
+    grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+
+    objects = JudgementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["inspection", "area__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "area"],
+                name="judgement_unique_per_inspection_area",
+                violation_error_message="This inspection already has a judgement for this area.",
+            ),
+            models.CheckConstraint(
+                condition=Q(grade__gte=1, grade__lte=4),
+                name="judgement_grade_valid",
+                violation_error_message="Choose a grade from outstanding to inadequate.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area.name}: {self.get_grade_display()}"
+
+
+class Theme(models.Model):
+    """A lasting topic that improvement areas share across inspections."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("theme_detail", args=[self.slug])
+
+
+class ImprovementKind(models.TextChoices):
+    AREA_FOR_IMPROVEMENT = "area_for_improvement", "Area for improvement"
+    AREA_FOR_PRIORITY_ACTION = "area_for_priority_action", "Area for priority action"
+    RECOMMENDATION = "recommendation", "Recommendation"
+
+
+class ImprovementAreaQuerySet(ScopedQuerySet):
+    local_authority_field = "inspection__local_authority"
+
+
+class ImprovementArea(models.Model):
+    """What the inspectors said must improve, in their words."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="improvement_areas")
+    number = models.PositiveSmallIntegerField(help_text="Its number in the report's list.")
+    short_title = models.CharField(max_length=200)
+    text = models.TextField("verbatim text", help_text="Exactly as the report words it.")
+    kind = models.CharField(
+        max_length=30, choices=ImprovementKind.choices, default=ImprovementKind.AREA_FOR_IMPROVEMENT
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="improvement_areas"
+    )
+    senior_lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_improvement_areas",
+    )
+
+    objects = ImprovementAreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["inspection", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "number"],
+                name="improvement_area_unique_number",
+                violation_error_message="This inspection already has an improvement area with this number.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.short_title}"
+
+    def get_absolute_url(self):
+        return reverse("area_detail", args=[self.pk])
