@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+# The test client speaks plain HTTP.
+os.environ.setdefault("HTTPS_ONLY", "0")
 
 from .settings import *  # noqa: E402,F403
 

@@ -80,3 +80,27 @@ def test_an_unknown_page_gets_the_friendly_404(client, staff_user, settings):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_repeated_failed_sign_ins_lock_the_username_with_a_clear_message(client, staff_user):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "staff", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "staff", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "You cannot sign in for 15 minutes" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failed_sign_ins_from_one_address_lock_it_for_every_username(client, staff_user, leader):
+    for n in range(5):
+        client.post("/accounts/login/", {"username": f"guess{n}", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "leader", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_sessions_expire_after_an_hour_without_activity(client, staff_user, settings):
+    client.force_login(staff_user)
+    client.get("/")
+    assert settings.SESSION_COOKIE_AGE == 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert 0 < client.session.get_expiry_age() <= 3600
