@@ -1,10 +1,11 @@
 """What the council does about it: action items and their append-only history."""
 
 import datetime
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,6 +26,8 @@ class Status(models.TextChoices):
 DONE_STATUSES = (Status.COMPLETED, Status.SIGNED_OFF)
 # A note must explain these changes: what blocks it, or what was delivered.
 NOTE_REQUIRED_STATUSES = (Status.BLOCKED, Status.COMPLETED, Status.SIGNED_OFF)
+# A history note that starts with this records a change of owner (see services.update_action).
+REASSIGNED_NOTE_PREFIX = "Reassigned from "
 
 
 class Rag(models.TextChoices):
@@ -50,6 +53,36 @@ def rag_for(*, status, due_date, today):
     if status == Status.NOT_STARTED and due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
         return Rag.AMBER
     return Rag.GREEN
+
+
+class ActionProgress:
+    """How far a group of actions has got: counts by status and by RAG (see ActionItemQuerySet.progress_by)."""
+
+    def __init__(self):
+        self.by_status = Counter()
+        self.by_rag = Counter()
+
+    @property
+    def total(self):
+        return sum(self.by_status.values())
+
+    @property
+    def signed_off(self):
+        return self.by_status[Status.SIGNED_OFF]
+
+    @property
+    def percent_signed_off(self):
+        return round(100 * self.signed_off / self.total) if self.total else 0
+
+    @property
+    def status_counts(self):
+        """[(label, count)] for every status, in the workflow's order."""
+        return [(label, self.by_status[value]) for value, label in Status.choices]
+
+    @property
+    def rag_counts(self):
+        """[(rag, label, count)] for every RAG rating, worst first."""
+        return [(value, label, self.by_rag[value]) for value, label in Rag.choices]
 
 
 class ActionItemQuerySet(ScopedQuerySet):
@@ -99,6 +132,48 @@ class ActionItemQuerySet(ScopedQuerySet):
         """My actions' order: overdue first, then by due date."""
         return self.with_is_overdue(today).order_by("-is_overdue_value", "due_date", "pk")
 
+    def progress_by(self, field, today=None):
+        """{value of `field`: ActionProgress}, counted in one grouped query.
+
+        For example progress_by("improvement_area") gives each improvement area's progress;
+        a key with no actions reads as an empty ActionProgress.
+        """
+        progress = defaultdict(ActionProgress)
+        rows = self.with_rag(today).order_by().values_list(field, "status", "rag_value").annotate(n=Count("pk"))
+        for key, status, rag, n in rows:
+            progress[key].by_status[status] += n
+            progress[key].by_rag[rag] += n
+        return progress
+
+    def with_latest_note(self):
+        """Annotate `latest_note` and `latest_note_at`: the newest progress note that says something."""
+        notes = ProgressUpdate.objects.filter(action=OuterRef("pk")).exclude(note="").order_by("-created_at", "-pk")
+        return self.annotate(
+            latest_note=Subquery(notes.values("note")[:1]),
+            latest_note_at=Subquery(notes.values("created_at")[:1]),
+        )
+
+    def recently_assigned_to(self, user, *, since):
+        """The user's actions that someone else assigned to them since `since` and that they have not
+        updated since: the "Recently assigned to you" list on My actions.
+
+        An assignment is the history row that created the action or one whose note starts with
+        REASSIGNED_NOTE_PREFIX. Annotates `assigned_at`, the latest such row's time. One query.
+        """
+        history = ProgressUpdate.objects.filter(action=models.OuterRef("pk")).order_by("-created_at", "-pk")
+        assignments = history.filter(created_at__gte=since).exclude(author=user)
+        assignments = assignments.filter(Q(status_before="") | Q(note__startswith=REASSIGNED_NOTE_PREFIX))
+        own_updates = history.filter(author=user)
+        return (
+            self.filter(owner=user)
+            .annotate(
+                assigned_at=models.Subquery(assignments.values("created_at")[:1]),
+                own_update_at=models.Subquery(own_updates.values("created_at")[:1]),
+            )
+            .filter(assigned_at__isnull=False)
+            .filter(Q(own_update_at__isnull=True) | Q(own_update_at__lt=models.F("assigned_at")))
+        )
+
 
 class ActionItem(models.Model):
     improvement_area = models.ForeignKey(ImprovementArea, on_delete=models.PROTECT, related_name="actions")
@@ -114,6 +189,13 @@ class ActionItem(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
+    # Optimistic concurrency: every save raises it; a save from a stale form is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # Actions with history are archived, never deleted.
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ActionItemQuerySet.as_manager()
 

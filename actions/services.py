@@ -11,6 +11,25 @@ from django.utils import timezone
 from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, ActionItem, ProgressUpdate, Status
 
 
+class EditConflict(Exception):
+    """Someone else saved the action after this person's form was built."""
+
+    def __init__(self, action):
+        self.action = action
+        who = action.updated_by or "someone else"
+        when = timezone.localtime(action.updated_at)
+        super().__init__(
+            f"{who} changed this action at {when:%H:%M} on {when.day} {when:%B %Y} after you opened it. "
+            "Check their change below, then save yours again if it is still needed."
+        )
+
+
+def check_version(locked: ActionItem, expected_version: int | None):
+    """Refuse a save built on an older version of the (row-locked) action."""
+    if expected_version is not None and int(expected_version) != locked.version:
+        raise EditConflict(locked)
+
+
 def can_sign_off(user):
     return user.has_perm("actions.sign_off_actionitem")
 
@@ -23,11 +42,15 @@ def check_owner(*, owner, improvement_area):
 
 
 @transaction.atomic
-def record_progress(*, action: ActionItem, author, status: str, note: str = "", at=None) -> ProgressUpdate:
+def record_progress(
+    *, action: ActionItem, author, status: str, note: str = "", at=None, expected_version: int | None = None
+) -> ProgressUpdate:
     """Change an action's status (or add a note) and write its history row.
 
     The action is re-read under a row lock so that concurrent updates are applied
     one after another and each history row records the status it really changed from.
+    With expected_version (the version the person's form was built from), a change
+    saved by someone else since then is refused with EditConflict instead of overwritten.
     """
     note = (note or "").strip()
     if status not in Status.values:
@@ -38,23 +61,26 @@ def record_progress(*, action: ActionItem, author, status: str, note: str = "", 
         raise ValidationError({"note": "Enter a progress note explaining the change."}, code="note_required")
 
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    check_version(locked, expected_version)
     if status == Status.SIGNED_OFF and locked.status != Status.COMPLETED:
         raise ValidationError({"status": "Only a completed action can be signed off."}, code="not_completed")
 
     at = at or timezone.now()
     before = locked.status
-    if status != before:
-        locked.status = status
-        if status in DONE_STATUSES:
-            locked.completed_on = locked.completed_on or timezone.localdate(at)
-        else:
-            locked.completed_on = None
-        locked.save(update_fields=["status", "completed_on", "updated_at"])
+    locked.status = status
+    if status in DONE_STATUSES:
+        locked.completed_on = locked.completed_on or timezone.localdate(at)
+    else:
+        locked.completed_on = None
+    locked.updated_by = author
+    locked.version += 1
+    locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
     update = ProgressUpdate.objects.create(
         action=locked, author=author, status_before=before, status_after=status, note=note, created_at=at
     )
     # Keep the caller's instance in step with what was saved.
-    action.status, action.completed_on, action.updated_at = locked.status, locked.completed_on, locked.updated_at
+    for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
+        setattr(action, field, getattr(locked, field))
     return update
 
 

@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from actions.db_rules import install_owner_rule
+
 
 class Migration(migrations.Migration):
 
@@ -28,4 +30,6 @@ class Migration(migrations.Migration):
             name='version',
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
+        # SQLite rebuilt the table above, dropping its triggers.
+        migrations.RunPython(install_owner_rule, migrations.RunPython.noop),
     ]
