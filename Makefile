@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run test setup deps assets migrate demo lint format backup restore clean
+.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean
 
 run: export DEBUG ?= 1
 run: setup demo
@@ -58,3 +58,29 @@ format: deps
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles db.sqlite3
+
+# Backups. PostgreSQL: `make backup` writes backups/tracker-<time>.dump with pg_dump;
+# `make restore BACKUP=backups/....dump` puts it back (replacing what is there).
+# Any database: `make export-json` / `make import-json JSON=...` round-trip every row through JSON.
+BACKUP_TIME := $(shell date +%Y%m%d-%H%M%S)
+
+backup:
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL to the PostgreSQL database to back up." && exit 1)
+	mkdir -p backups
+	pg_dump --format=custom --no-owner --dbname="$(DATABASE_URL)" --file=backups/tracker-$(BACKUP_TIME).dump
+	@echo "Backup written to backups/tracker-$(BACKUP_TIME).dump"
+
+restore:
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL to the PostgreSQL database to restore into." && exit 1)
+	@test -f "$(BACKUP)" || (echo "Set BACKUP to a file made by make backup." && exit 1)
+	pg_restore --clean --if-exists --no-owner --single-transaction --dbname="$(DATABASE_URL)" "$(BACKUP)"
+	@echo "Restored $(BACKUP)"
+
+export-json: deps
+	mkdir -p backups
+	DEBUG=1 $(PY) manage.py export_json backups/tracker-$(BACKUP_TIME).json
+	@echo "Exported to backups/tracker-$(BACKUP_TIME).json"
+
+import-json: deps
+	@test -f "$(JSON)" || (echo "Set JSON to a file made by make export-json." && exit 1)
+	DEBUG=1 $(PY) manage.py import_json "$(JSON)"

@@ -202,3 +202,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# JSON dumps keep times to the microsecond, so a backup reloads to the same rows.
+SERIALIZATION_MODULES = {"json": "bromley_tracker.exact_json"}

@@ -4,10 +4,11 @@ import re
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as django_authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count
+from django.test import RequestFactory
 
 from accounts import roles
 from accounts.models import User
@@ -203,6 +204,11 @@ def test_load_demo_data_twice_creates_everything_once(demo_password):
     assert second == first
     assert User.objects.count() == len(demo.ACCOUNTS)
     assert ActionItem.objects.count() == len(demo.BROMLEY_ACTIONS) + len(demo.ESSEX_ACTIONS)
+
+
+def authenticate(**credentials):
+    """Sign in as the sign-in page does (the throttling backend needs the request)."""
+    return django_authenticate(RequestFactory().post("/accounts/login/"), **credentials)
 
 
 def test_demo_accounts_authenticate_and_have_their_roles(demo_password):
