@@ -88,6 +88,13 @@ class ActionProgress:
 class ActionItemQuerySet(ScopedQuerySet):
     local_authority_field = "improvement_area__inspection__local_authority"
 
+    def for_user(self, user):
+        """The user's authority's actions that are in use (archived ones only show in the admin)."""
+        return super().for_user(user).filter(archived_at__isnull=True)
+
+    def for_user_including_archived(self, user):
+        return super().for_user(user)
+
     def open(self):
         return self.exclude(status__in=DONE_STATUSES)
 
