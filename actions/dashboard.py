@@ -1,0 +1,341 @@
+"""The figures behind the improvement dashboard, read in a fixed number of queries.
+
+Each function reads through the user's local authority. The view only calls
+`build_dashboard()` and renders what it returns.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from inspections.models import ImprovementArea, InspectionKind, Judgement
+
+from .models import DONE_STATUSES, ActionItem, ProgressUpdate, Rag, Status
+
+# How far ahead the "due soon" list looks, and how many rows each list shows.
+DUE_SOON_WINDOW_DAYS = 30
+LIST_LIMIT = 10
+
+# The All actions list's parameters for "overdue only" and a due-date range (both ends included).
+OVERDUE_ONLY = {"overdue": "true"}
+DUE_AFTER, DUE_BEFORE = "due_after", "due_before"
+
+OPEN_STATUSES = [status.value for status in Status if status not in DONE_STATUSES]
+
+# Bar colours: GOV.UK red, orange, green and blue. Each bar also carries its label and value as text.
+RAG_FILLS = {Rag.RED: "#d4351c", Rag.AMBER: "#f47738", Rag.GREEN: "#00703c", Rag.COMPLETE: "#1d70b8"}
+
+_KIND_SHORT_NAMES = {
+    InspectionKind.SIF: "SIF",
+    InspectionKind.ILACS_STANDARD: "ILACS",
+    InspectionKind.ILACS_SHORT: "ILACS",
+    InspectionKind.FOCUSED_VISIT: "focused visit",
+    InspectionKind.MONITORING_VISIT: "monitoring visit",
+    InspectionKind.JTAI: "JTAI",
+}
+
+
+def actions_url(**params):
+    """The All actions list filtered by params; a list value repeats its parameter."""
+    return f"{reverse('action_list')}?{urlencode(params, doseq=True)}" if params else reverse("action_list")
+
+
+def inspection_label(inspection):
+    """A short column or bar label such as "2018 ILACS"."""
+    return f"{inspection.start_date.year} {_KIND_SHORT_NAMES.get(inspection.kind, inspection.get_kind_display())}"
+
+
+def percent(part, whole):
+    """Whole percent, rounded as ActionProgress.percent_signed_off rounds it on the other pages."""
+    return round(100 * part / whole) if whole else 0
+
+
+@dataclass
+class Figures:
+    """Counts for a set of actions (an area, an inspection or the authority) and the list behind each."""
+
+    filters: dict
+    red: int = 0
+    amber: int = 0
+    green: int = 0
+    complete: int = 0
+    total: int = 0
+    signed_off: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+
+    def add(self, other):
+        for name in ("red", "amber", "green", "complete", "total", "signed_off", "overdue", "due_soon"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def percent_signed_off(self):
+        return percent(self.signed_off, self.total)
+
+    @property
+    def rag_cells(self):
+        """(Rag, count, url) in the order the tables show them."""
+        return [
+            (rag, getattr(self, rag.value), actions_url(**self.filters, rag=rag.value))
+            for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE)
+        ]
+
+    @property
+    def total_url(self):
+        return actions_url(**self.filters)
+
+    @property
+    def signed_off_url(self):
+        return actions_url(**self.filters, status=Status.SIGNED_OFF.value)
+
+    @property
+    def overdue_url(self):
+        return actions_url(**self.filters, **OVERDUE_ONLY)
+
+
+def figures_by_area(actions, today):
+    """Counts per improvement area in one grouped query, RAG as ActionItemQuerySet.with_rag() derives it."""
+    soon = today + datetime.timedelta(days=DUE_SOON_WINDOW_DAYS)
+    is_open = ~Q(status__in=DONE_STATUSES)
+    rows = (
+        actions.with_rag(today)
+        .order_by()
+        .values("improvement_area")
+        .annotate(
+            red=Count("pk", filter=Q(rag_value=Rag.RED)),
+            amber=Count("pk", filter=Q(rag_value=Rag.AMBER)),
+            green=Count("pk", filter=Q(rag_value=Rag.GREEN)),
+            complete=Count("pk", filter=Q(rag_value=Rag.COMPLETE)),
+            total=Count("pk"),
+            signed_off=Count("pk", filter=Q(status=Status.SIGNED_OFF)),
+            overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
+            due_soon=Count("pk", filter=is_open & Q(due_date__gte=today, due_date__lte=soon)),
+        )
+    )
+    by_area = {}
+    for row in rows:
+        area_id = row.pop("improvement_area")
+        by_area[area_id] = Figures(filters={"improvement_area": area_id}, **row)
+    return by_area
+
+
+@dataclass
+class AreaProgress:
+    area: ImprovementArea
+    figures: Figures
+
+
+@dataclass
+class InspectionProgress:
+    inspection: object
+    label: str
+    figures: Figures
+    areas: list = field(default_factory=list)
+
+
+def progress_by_inspection(user, today):
+    """Every inspection with improvement areas, newest first, with figures per area and in total.
+
+    Two queries: the areas with their inspections, and the grouped counts.
+    """
+    by_area = figures_by_area(ActionItem.objects.for_user(user), today)
+    areas = (
+        ImprovementArea.objects.for_user(user)
+        .select_related("inspection")
+        .order_by("-inspection__start_date", "inspection_id", "number")
+    )
+    inspections = {}
+    for area in areas:
+        inspection = area.inspection
+        if inspection.pk not in inspections:
+            inspections[inspection.pk] = InspectionProgress(
+                inspection=inspection,
+                label=inspection_label(inspection),
+                figures=Figures(filters={"inspection": inspection.pk}),
+            )
+        progress = inspections[inspection.pk]
+        figures = by_area.get(area.pk) or Figures(filters={"improvement_area": area.pk})
+        progress.areas.append(AreaProgress(area=area, figures=figures))
+        progress.figures.add(figures)
+    return list(inspections.values())
+
+
+@dataclass
+class JudgementHistory:
+    columns: list  # (inspection, label), oldest first
+    rows: list  # (short name, [grade text or None per column])
+
+
+def judgement_history(user):
+    """The authority's graded inspections side by side, areas lined up by JudgementArea.short_name.
+
+    Rows follow the newest inspection's order of areas; areas it no longer grades follow, in the order older
+    inspections list them. One query.
+    """
+    judgements = (
+        Judgement.objects.for_user(user)
+        .select_related("inspection", "area")
+        .order_by("inspection__start_date", "inspection_id", "area__position", "area_id")
+    )
+    columns = {}
+    grades = {}
+    names_by_inspection = defaultdict(list)
+    for judgement in judgements:
+        columns.setdefault(judgement.inspection_id, judgement.inspection)
+        key = (judgement.inspection_id, judgement.area.short_name)
+        if key not in grades:
+            grades[key] = judgement.get_grade_display()
+            names_by_inspection[judgement.inspection_id].append(judgement.area.short_name)
+    row_names = []
+    for inspection_id in reversed(columns):
+        row_names += [name for name in names_by_inspection[inspection_id] if name not in row_names]
+    return JudgementHistory(
+        columns=[(inspection, inspection_label(inspection)) for inspection in columns.values()],
+        rows=[(name, [grades.get((pk, name)) for pk in columns]) for name in row_names],
+    )
+
+
+@dataclass
+class Bar:
+    label: str
+    text: str
+    width: int
+    y: int
+    fill: str
+
+    @property
+    def text_x(self):
+        return BarChart.LABEL_WIDTH + self.width + 8
+
+
+@dataclass
+class BarChart:
+    """A horizontal bar chart that the template draws as SVG; `description` is its text alternative.
+
+    Positions are in the SVG's own units: labels on the left, then the bar, then its value as text.
+    """
+
+    id: str
+    title: str
+    description: str
+    bars: list
+
+    LABEL_WIDTH = 170
+    BAR_AREA_WIDTH = 300
+    TEXT_WIDTH = 170
+    ROW_HEIGHT = 36
+
+    @classmethod
+    def build(cls, *, id, title, rows, maximum):
+        """rows: (label, value, text, fill); a bar's length is value / maximum."""
+        bars = [
+            Bar(
+                label=label,
+                text=text,
+                width=round(cls.BAR_AREA_WIDTH * value / maximum) if maximum else 0,
+                y=index * cls.ROW_HEIGHT,
+                fill=fill,
+            )
+            for index, (label, value, text, fill) in enumerate(rows)
+        ]
+        description = "; ".join(f"{bar.label}: {bar.text}" for bar in bars) + "."
+        return cls(id=id, title=title, description=description, bars=bars)
+
+    @property
+    def width(self):
+        return self.LABEL_WIDTH + self.BAR_AREA_WIDTH + self.TEXT_WIDTH
+
+    @property
+    def height(self):
+        return len(self.bars) * self.ROW_HEIGHT
+
+
+def rag_chart(figures):
+    def text(count):
+        return f"{count} action" if count == 1 else f"{count} actions"
+
+    return BarChart.build(
+        id="chart-rag",
+        title="Actions by RAG rating",
+        rows=[(rag.label, count, text(count), RAG_FILLS[rag]) for rag, count, _url in figures.rag_cells],
+        maximum=max(count for _rag, count, _url in figures.rag_cells),
+    )
+
+
+def signed_off_chart(progress):
+    rows = [
+        (
+            item.label,
+            item.figures.percent_signed_off,
+            f"{item.figures.percent_signed_off}% ({item.figures.signed_off} of {item.figures.total})",
+            RAG_FILLS[Rag.COMPLETE],
+        )
+        for item in progress
+        if item.figures.total
+    ]
+    return BarChart.build(
+        id="chart-signed-off", title="Percent of actions signed off, by inspection", rows=rows, maximum=100
+    )
+
+
+@dataclass
+class Dashboard:
+    today: datetime.date
+    progress: list
+    totals: Figures
+    overdue_actions: list
+    due_soon_actions: list
+    due_soon_url: str
+    recent_updates: list
+    history: JudgementHistory
+    rag_chart: BarChart | None = None
+    signed_off_chart: BarChart | None = None
+
+    @property
+    def has_actions(self):
+        return self.totals.total > 0
+
+
+def build_dashboard(user, today=None):
+    """Everything the dashboard shows for the user's local authority, in six queries."""
+    today = today or timezone.localdate()
+    progress = progress_by_inspection(user, today)
+    totals = Figures(filters={})
+    for item in progress:
+        totals.add(item.figures)
+
+    actions = ActionItem.objects.for_user(user).for_list()
+    if totals.total:
+        overdue_actions = list(actions.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
+        due_soon_actions = list(
+            actions.due_within(DUE_SOON_WINDOW_DAYS, today).order_by("due_date", "pk")[:LIST_LIMIT]
+        )
+        recent_updates = list(ProgressUpdate.objects.for_user(user).select_related("author", "action")[:LIST_LIMIT])
+    else:
+        overdue_actions, due_soon_actions, recent_updates = [], [], []
+
+    dashboard = Dashboard(
+        today=today,
+        progress=progress,
+        totals=totals,
+        overdue_actions=overdue_actions,
+        due_soon_actions=due_soon_actions,
+        due_soon_url=actions_url(
+            status=OPEN_STATUSES,
+            **{
+                DUE_AFTER: today.isoformat(),
+                DUE_BEFORE: (today + datetime.timedelta(days=DUE_SOON_WINDOW_DAYS)).isoformat(),
+            },
+        ),
+        recent_updates=recent_updates,
+        history=judgement_history(user),
+    )
+    if totals.total:
+        dashboard.rag_chart = rag_chart(totals)
+        dashboard.signed_off_chart = signed_off_chart(progress)
+    return dashboard

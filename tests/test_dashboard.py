@@ -1,0 +1,438 @@
+import datetime
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.utils import timezone
+
+from actions.models import Status
+from actions.services import create_action, record_progress
+from inspections.models import Framework, Grade, InspectionKind
+from tests.factories import (
+    ActionItemFactory,
+    ImprovementAreaFactory,
+    InspectionFactory,
+    JudgementAreaFactory,
+    JudgementFactory,
+    ProgressUpdateFactory,
+    ThemeFactory,
+)
+
+URL = "/dashboard/"
+# Session (read and saved), user, permissions, groups and the header's authority: 9; the dashboard's own: 6.
+MAX_QUERIES = 15
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+class _Tables(HTMLParser):
+    """Each table's caption and rows; a cell is (visible text, first link). Visually hidden text is left out."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._cell, self._hidden_depth, self._span_depth, self._in_caption = [], None, 0, 0, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": []})
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = {"text": "", "href": None}
+        elif tag == "a" and self._cell is not None and self._cell["href"] is None:
+            self._cell["href"] = attrs.get("href")
+        elif tag == "span":
+            self._span_depth += 1
+            if "govuk-visually-hidden" in (attrs.get("class") or "") and not self._hidden_depth:
+                self._hidden_depth = self._span_depth
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            if self._hidden_depth == self._span_depth:
+                self._hidden_depth = 0
+            self._span_depth -= 1
+        elif tag == "caption":
+            self._in_caption = False
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append((" ".join(self._cell["text"].split()), self._cell["href"]))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._hidden_depth:
+            return
+        if self._cell is not None:
+            self._cell["text"] += data
+        elif self._in_caption:
+            self.tables[-1]["caption"] += data
+
+
+def tables(response):
+    parser = _Tables()
+    parser.feed(response.content.decode())
+    return parser.tables
+
+
+def row_for(response, heading):
+    """The cells of the first table row whose header cell reads `heading`."""
+    for table in tables(response):
+        for row in table["rows"]:
+            if row and row[0][0] == heading:
+                return row
+    raise AssertionError(f"No table row headed {heading!r}")
+
+
+def query(href):
+    parts = urlsplit(href)
+    assert parts.path == "/actions/"
+    return {key: sorted(values) for key, values in parse_qs(parts.query).items()}
+
+
+@pytest.fixture
+def known_actions(area):
+    """One of each kind, in one area: 2 red, 2 amber, 2 green, 1 complete; 1 overdue; 2 due in 30 days."""
+    return {
+        "overdue": ActionItemFactory(
+            improvement_area=area, title="Late audit", status=Status.IN_PROGRESS, due_date=days(-5)
+        ),
+        "due_soon": ActionItemFactory(
+            improvement_area=area, title="Start the tracker", status=Status.NOT_STARTED, due_date=days(5)
+        ),
+        "blocked": ActionItemFactory(
+            improvement_area=area, title="Recruit workers", status=Status.BLOCKED, due_date=days(60)
+        ),
+        "completed": ActionItemFactory(
+            improvement_area=area, title="Write the policy", status=Status.COMPLETED, due_date=days(10)
+        ),
+        "signed_off": ActionItemFactory(
+            improvement_area=area, title="Train managers", status=Status.SIGNED_OFF, due_date=days(-20)
+        ),
+        "green_soon": ActionItemFactory(
+            improvement_area=area, title="Review cases", status=Status.IN_PROGRESS, due_date=days(20)
+        ),
+        "green": ActionItemFactory(
+            improvement_area=area, title="Annual survey", status=Status.NOT_STARTED, due_date=days(90)
+        ),
+    }
+
+
+def test_staff_cannot_see_the_dashboard(client, staff_user, action):
+    client.force_login(staff_user)
+    assert client.get(URL).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_a_leader_sees_the_dashboard_heading(client, leader, action):
+    client.force_login(leader)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert '<h1 class="govuk-heading-l">Improvement dashboard</h1>' in response.content.decode()
+    assert "<title>Improvement dashboard" in response.content.decode()
+
+
+def test_counts_per_rag_per_area_match_the_actions(client, leader, area, known_actions):
+    client.force_login(leader)
+    response = client.get(URL)
+    #        area,                          red  amber green complete total signed off overdue
+    texts = [cell[0] for cell in row_for(response, "1. Return home interviews")]
+    assert texts == ["1. Return home interviews", "2", "2", "2", "1", "7", "14%", "1"]
+
+
+def test_an_area_without_actions_says_so_beside_one_with_actions(client, leader, area, known_actions):
+    ImprovementAreaFactory(inspection=area.inspection, number=2, short_title="Care leavers' health")
+    client.force_login(leader)
+    response = client.get(URL)
+    assert row_for(response, "2. Care leavers' health")[1][0] == "No actions yet"
+    assert [cell[0] for cell in row_for(response, "All areas")][1:] == ["2", "2", "2", "1", "7", "14%", "1"]
+
+
+def test_percent_signed_off_is_shown_per_area_and_charted_per_inspection(client, leader, area):
+    ActionItemFactory.create_batch(2, improvement_area=area, status=Status.SIGNED_OFF)
+    ActionItemFactory(improvement_area=area, status=Status.COMPLETED)
+    client.force_login(leader)
+    response = client.get(URL)
+    assert row_for(response, "1. Return home interviews")[6][0] == "67%"
+    html = response.content.decode()
+    assert "2018 ILACS: 67% (2 of 3)." in html
+    assert "Percent of actions signed off, by inspection" in html
+
+
+def test_figures_link_to_the_filtered_list_behind_them(client, leader, area, known_actions):
+    client.force_login(leader)
+    response = client.get(URL)
+    cells = row_for(response, "1. Return home interviews")
+    area_id = [str(area.pk)]
+    assert cells[0][1] == area.get_absolute_url()
+    assert query(cells[1][1]) == {"improvement_area": area_id, "rag": ["red"]}
+    assert query(cells[2][1]) == {"improvement_area": area_id, "rag": ["amber"]}
+    assert query(cells[3][1]) == {"improvement_area": area_id, "rag": ["green"]}
+    assert query(cells[4][1]) == {"improvement_area": area_id, "rag": ["complete"]}
+    assert query(cells[5][1]) == {"improvement_area": area_id}
+    assert query(cells[6][1]) == {"improvement_area": area_id, "status": ["signed_off"]}
+    assert query(cells[7][1]) == {"improvement_area": area_id, "overdue": ["true"]}
+
+    totals = row_for(response, "All areas")
+    inspection_id = [str(area.inspection.pk)]
+    assert query(totals[1][1]) == {"inspection": inspection_id, "rag": ["red"]}
+    assert query(totals[7][1]) == {"inspection": inspection_id, "overdue": ["true"]}
+
+
+def test_a_zero_links_nowhere(client, leader, area):
+    ActionItemFactory(improvement_area=area, status=Status.IN_PROGRESS, due_date=days(60))
+    client.force_login(leader)
+    response = client.get(URL)
+    cells = row_for(response, "1. Return home interviews")
+    assert cells[1] == ("0", None)
+    assert cells[3][0] == "1" and cells[3][1] is not None
+    # Screen readers hear what a repeated figure counts, and where.
+    assert '1<span class="govuk-visually-hidden"> green action, 1. Return home interviews</span>' in (
+        response.content.decode()
+    )
+
+
+def test_the_authority_summary_counts_and_charts_every_action(client, leader, area, known_actions):
+    other_area = ImprovementAreaFactory(
+        inspection=InspectionFactory(
+            local_authority=area.inspection.local_authority, start_date=datetime.date(2023, 11, 13)
+        )
+    )
+    ActionItemFactory(improvement_area=other_area, status=Status.BLOCKED)
+    client.force_login(leader)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert 'href="/actions/?rag=red">3<span class="govuk-visually-hidden"> red actions</span>' in html
+    assert 'href="/actions/">8 actions in total</a>' in html
+    assert 'role="img"' in html
+    assert (
+        '<desc id="chart-rag-desc">Red: 3 actions; Amber: 2 actions; Green: 2 actions; Complete: 1 action.</desc>'
+        in html
+    )
+    assert "2023 ILACS: 0% (0 of 1); 2018 ILACS: 14% (1 of 7)." in html
+    assert "style=" not in html
+
+
+def test_an_essex_leader_sees_only_essex_figures(client, other_leader, essex, known_actions):
+    essex_area = ImprovementAreaFactory(
+        inspection=InspectionFactory(local_authority=essex), number=1, short_title="Essex care plans"
+    )
+    ActionItemFactory(improvement_area=essex_area, title="Essex audit", status=Status.BLOCKED, due_date=days(-1))
+    client.force_login(other_leader)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert [cell[0] for cell in row_for(response, "1. Essex care plans")][1:] == ["1", "0", "0", "0", "1", "0%", "1"]
+    assert "Essex audit" in html
+    assert "Return home interviews" not in html
+    assert "Late audit" not in html
+    assert 'href="/actions/?rag=red">1<' in html
+
+
+def test_the_overdue_list_shows_ten_and_links_to_all(client, leader, area):
+    for n in range(12):
+        ActionItemFactory(improvement_area=area, title=f"Overdue {n:02d}", due_date=days(-30 + n))
+    ActionItemFactory(improvement_area=area, title="Done late", status=Status.COMPLETED, due_date=days(-40))
+    client.force_login(leader)
+    response = client.get(URL)
+    html = response.content.decode()
+    overdue = next(t for t in tables(response) if t["caption"].startswith("Overdue actions"))
+    titles = [row[0][0] for row in overdue["rows"][1:]]
+    assert titles == [f"Overdue {n:02d}" for n in range(10)]
+    assert overdue["rows"][1][3][0] == days(-30).strftime("%-d %B %Y")
+    assert '<a class="govuk-link" href="/actions/?overdue=true">View all 12 overdue actions</a>' in html
+    assert "Done late" not in html
+
+
+def test_the_due_soon_list_shows_open_actions_due_in_30_days(client, leader, area, known_actions):
+    ActionItemFactory(improvement_area=area, title="Just outside", due_date=days(31))
+    client.force_login(leader)
+    response = client.get(URL)
+    due_soon = next(t for t in tables(response) if t["caption"].startswith("Open actions due in the next 30 days"))
+    assert [row[0][0] for row in due_soon["rows"][1:]] == ["Start the tracker", "Review cases"]
+    assert due_soon["rows"][1][0][1] == known_actions["due_soon"].get_absolute_url()
+    link = next(href for text, href in _links(response) if text == "View all 2 actions due in the next 30 days")
+    assert query(link) == {
+        "due_after": [days(0).isoformat()],
+        "due_before": [days(30).isoformat()],
+        "status": sorted([Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED]),
+    }
+
+
+def _links(response):
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self._href, self._text = [], None, ""
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self._href, self._text = dict(attrs).get("href"), ""
+
+        def handle_data(self, data):
+            if self._href is not None:
+                self._text += data
+
+        def handle_endtag(self, tag):
+            if tag == "a" and self._href is not None:
+                self.links.append((" ".join(self._text.split()), self._href))
+                self._href = None
+
+    parser = Links()
+    parser.feed(response.content.decode())
+    return parser.links
+
+
+def test_recent_updates_show_who_when_which_action_and_the_change(client, leader, area, staff_user):
+    action = create_action(
+        improvement_area=area, owner=staff_user, created_by=leader, title="Audit interviews", due_date=days(40)
+    )
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Sampled 40 cases. " * 20)
+    client.force_login(leader)
+    response = client.get(URL)
+    updates = next(t for t in tables(response) if t["caption"].startswith("Most recent progress updates"))
+    newest, first = updates["rows"][1], updates["rows"][2]
+    assert newest[1][0] == str(staff_user)
+    assert newest[2] == ("Audit interviews", action.get_absolute_url())
+    assert newest[3][0] == "Not started → In progress"
+    assert newest[4][0].startswith("Sampled 40 cases.") and newest[4][0].endswith("…")
+    assert len(newest[4][0]) <= 120
+    assert first[3][0] == "New → Not started"
+    assert newest[0][0].startswith(timezone.localdate().strftime("%-d %B %Y"))
+
+
+def test_recent_updates_show_only_the_ten_newest(client, leader, action):
+    for n in range(12):
+        record_progress(action=action, author=leader, status=Status.IN_PROGRESS, note=f"Note {n:02d}")
+    client.force_login(leader)
+    response = client.get(URL)
+    updates = next(t for t in tables(response) if t["caption"].startswith("Most recent progress updates"))
+    assert [row[4][0] for row in updates["rows"][1:]] == [f"Note {n:02d}" for n in range(11, 1, -1)]
+
+
+@pytest.fixture
+def judgement_history(bromley):
+    """Bromley's journey: inadequate in 2016 (SIF), good in 2018 (ILACS), outstanding in 2023 (ILACS)."""
+    sif = [("Help and protection", 1), ("Children in care", 2), ("Leadership", 3), ("Overall effectiveness", 4)]
+    ilacs_2018 = [("Leadership", 1), ("Help and protection", 2), ("Children in care", 3), ("Overall effectiveness", 4)]
+    ilacs_2023 = ilacs_2018[:3] + [("Care leavers", 4), ("Overall effectiveness", 5)]
+    frameworks = [
+        (Framework.SIF, datetime.date(2013, 11, 1), sif),
+        (Framework.ILACS, datetime.date(2018, 1, 1), ilacs_2018),
+        (Framework.ILACS, datetime.date(2023, 1, 1), ilacs_2023),
+    ]
+    areas = {
+        (framework, start): {
+            short: JudgementAreaFactory(
+                name=f"{short} ({framework} {start.year})",
+                short_name=short,
+                framework=framework,
+                applies_from=start,
+                position=position,
+            )
+            for short, position in shorts
+        }
+        for framework, start, shorts in frameworks
+    }
+    inspections = {
+        2016: InspectionFactory(
+            local_authority=bromley, kind=InspectionKind.SIF, start_date=datetime.date(2016, 4, 4)
+        ),
+        2018: InspectionFactory(local_authority=bromley, start_date=datetime.date(2018, 11, 5)),
+        2021: InspectionFactory(
+            local_authority=bromley, kind=InspectionKind.FOCUSED_VISIT, start_date=datetime.date(2021, 9, 14)
+        ),
+        2023: InspectionFactory(
+            local_authority=bromley, kind=InspectionKind.ILACS_SHORT, start_date=datetime.date(2023, 11, 13)
+        ),
+    }
+    for area in areas[(Framework.SIF, datetime.date(2013, 11, 1))].values():
+        JudgementFactory(inspection=inspections[2016], area=area, grade=Grade.INADEQUATE)
+    for short, area in areas[(Framework.ILACS, datetime.date(2018, 1, 1))].items():
+        grade = Grade.OUTSTANDING if short == "Leadership" else Grade.GOOD
+        JudgementFactory(inspection=inspections[2018], area=area, grade=grade)
+    for area in areas[(Framework.ILACS, datetime.date(2023, 1, 1))].values():
+        JudgementFactory(inspection=inspections[2023], area=area, grade=Grade.OUTSTANDING)
+    return inspections
+
+
+def test_the_judgement_history_lines_up_grades_by_area_and_year(client, leader, judgement_history, essex):
+    other = JudgementFactory(inspection=InspectionFactory(local_authority=essex, start_date=datetime.date(2019, 1, 7)))
+    client.force_login(leader)
+    response = client.get(URL)
+    history = next(t for t in tables(response) if t["caption"].startswith("Ofsted judgements for Bromley"))
+    assert [cell[0] for cell in history["rows"][0]] == ["Judgement", "2016 SIF", "2018 ILACS", "2023 ILACS"]
+    assert history["rows"][0][2][1] == judgement_history[2018].get_absolute_url()
+    assert [[cell[0] for cell in row] for row in history["rows"][1:]] == [
+        ["Leadership", "Inadequate", "Outstanding", "Outstanding"],
+        ["Help and protection", "Inadequate", "Good", "Outstanding"],
+        ["Children in care", "Inadequate", "Good", "Outstanding"],
+        ["Care leavers", "Not judged", "Not judged", "Outstanding"],
+        ["Overall effectiveness", "Inadequate", "Good", "Outstanding"],
+    ]
+    assert "2019" not in " ".join(cell[0] for cell in history["rows"][0])
+    assert other.area.short_name not in response.content.decode()
+
+
+def test_requires_improvement_reads_in_full(client, leader, inspection):
+    JudgementFactory(
+        inspection=inspection, area=JudgementAreaFactory(short_name="Leadership"), grade=Grade.REQUIRES_IMPROVEMENT
+    )
+    client.force_login(leader)
+    assert row_for(client.get(URL), "Leadership")[1][0] == "Requires improvement to be good"
+
+
+def test_an_authority_without_inspections_sees_what_to_do(client, leader):
+    client.force_login(leader)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No actions have been created yet. Leaders create actions from an improvement area's page." in html
+    assert "No judgements have been recorded yet." in html
+    assert "Overdue actions" not in html
+
+
+def test_inspections_without_actions_are_listed_with_their_areas(client, leader, area):
+    client.force_login(leader)
+    html = client.get(URL).content.decode()
+    assert "No actions have been created yet." in html
+    assert "No actions yet." in html
+    assert f'<a class="govuk-link" href="{area.get_absolute_url()}">1. Return home interviews</a>' in html
+    assert f'href="{area.inspection.get_absolute_url()}">ILACS standard inspection, November 2018</a>' in html
+
+
+def test_the_dashboard_reads_in_a_bounded_number_of_queries_with_one_action(
+    client, leader, action, django_assert_max_num_queries
+):
+    ProgressUpdateFactory(action=action)
+    client.force_login(leader)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(URL)
+    html = response.content.decode()
+    assert 'href="/actions/">1 action in total</a>' in html
+    assert f'href="{action.get_absolute_url()}">Audit return home interviews</a>' in html
+
+
+def test_the_dashboard_reads_in_a_bounded_number_of_queries_with_many_actions(
+    client, leader, bromley, judgement_history, staff_user, django_assert_max_num_queries
+):
+    theme = ThemeFactory()
+    statuses = list(Status)
+    for year in (2016, 2018, 2021):
+        for number in range(1, 5):
+            area = ImprovementAreaFactory(inspection=judgement_history[year], number=number, theme=theme)
+            for n in range(6):
+                action = ActionItemFactory(
+                    improvement_area=area, owner=staff_user, status=statuses[n % 5], due_date=days(-15 + 9 * n)
+                )
+                ProgressUpdateFactory(action=action, status_before=action.status, status_after=action.status)
+    client.force_login(leader)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(URL)
+    assert 'href="/actions/">72 actions in total</a>' in (response.content.decode())
