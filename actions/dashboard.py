@@ -22,8 +22,8 @@ DUE_SOON_WINDOW_DAYS = 30
 LIST_LIMIT = 10
 
 # The All actions list's parameters for "overdue only" and a due-date range (both ends included).
-OVERDUE_ONLY = {"overdue": "true"}
-DUE_AFTER, DUE_BEFORE = "due_after", "due_before"
+OVERDUE_ONLY = {"overdue": "yes"}
+DUE_AFTER, DUE_BEFORE = "due_from", "due_to"
 
 OPEN_STATUSES = [status.value for status in Status if status not in DONE_STATUSES]
 

@@ -178,12 +178,12 @@ def test_figures_link_to_the_filtered_list_behind_them(client, leader, area, kno
     assert query(cells[4][1]) == {"improvement_area": area_id, "rag": ["complete"]}
     assert query(cells[5][1]) == {"improvement_area": area_id}
     assert query(cells[6][1]) == {"improvement_area": area_id, "status": ["signed_off"]}
-    assert query(cells[7][1]) == {"improvement_area": area_id, "overdue": ["true"]}
+    assert query(cells[7][1]) == {"improvement_area": area_id, "overdue": ["yes"]}
 
     totals = row_for(response, "All areas")
     inspection_id = [str(area.inspection.pk)]
     assert query(totals[1][1]) == {"inspection": inspection_id, "rag": ["red"]}
-    assert query(totals[7][1]) == {"inspection": inspection_id, "overdue": ["true"]}
+    assert query(totals[7][1]) == {"inspection": inspection_id, "overdue": ["yes"]}
 
 
 def test_a_zero_links_nowhere(client, leader, area):
@@ -246,7 +246,7 @@ def test_the_overdue_list_shows_ten_and_links_to_all(client, leader, area):
     titles = [row[0][0] for row in overdue["rows"][1:]]
     assert titles == [f"Overdue {n:02d}" for n in range(10)]
     assert overdue["rows"][1][3][0] == days(-30).strftime("%-d %B %Y")
-    assert '<a class="govuk-link" href="/actions/?overdue=true">View all 12 overdue actions</a>' in html
+    assert '<a class="govuk-link" href="/actions/?overdue=yes">View all 12 overdue actions</a>' in html
     assert "Done late" not in html
 
 
@@ -259,8 +259,8 @@ def test_the_due_soon_list_shows_open_actions_due_in_30_days(client, leader, are
     assert due_soon["rows"][1][0][1] == known_actions["due_soon"].get_absolute_url()
     link = next(href for text, href in _links(response) if text == "View all 2 actions due in the next 30 days")
     assert query(link) == {
-        "due_after": [days(0).isoformat()],
-        "due_before": [days(30).isoformat()],
+        "due_from": [days(0).isoformat()],
+        "due_to": [days(30).isoformat()],
         "status": sorted([Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED]),
     }
 
@@ -436,3 +436,22 @@ def test_the_dashboard_reads_in_a_bounded_number_of_queries_with_many_actions(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(URL)
     assert 'href="/actions/">72 actions in total</a>' in (response.content.decode())
+
+
+def test_the_overdue_and_due_soon_links_filter_the_list_to_the_same_actions(client, leader, area):
+    """The dashboard's figures and the list behind them agree."""
+    import re
+
+    ActionItemFactory(improvement_area=area, due_date=days(-3), title="Late one")
+    ActionItemFactory(improvement_area=area, due_date=days(10), title="Soon one")
+    ActionItemFactory(improvement_area=area, due_date=days(90), title="Later one")
+    client.force_login(leader)
+    html = client.get("/dashboard/").content.decode()
+
+    overdue_link = re.search(r'href="(/actions/\?overdue=yes)"', html).group(1)
+    overdue_page = client.get(overdue_link).content.decode()
+    assert "Late one" in overdue_page and "Soon one" not in overdue_page and "Later one" not in overdue_page
+
+    soon_link = re.search(r'href="(/actions/\?[^"]*due_from=[^"]+)"', html).group(1).replace("&amp;", "&")
+    soon_page = client.get(soon_link).content.decode()
+    assert "Soon one" in soon_page and "Later one" not in soon_page
