@@ -1,13 +1,91 @@
-from django.http import HttpResponse
+"""All actions: the authority's actions, filtered and sorted, as a page or a download."""
+
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
+
+from actions import exports
+from actions.filtersets import DEFAULT_SORT, SORT_DESCRIPTIONS, ActionItemFilterSet
+
+PER_PAGE = 50
+# Staff, Leaders and Administrators hold it; a user without a role sees nothing here.
+can_view_actions = permission_required("actions.view_actionitem", raise_exception=True)
+
+SORTABLE_COLUMNS = {"due_date": "Due date", "status": "Status", "owner": "Owner"}
 
 
+def _params(filterset, *, sort=True):
+    """The filter (and sort) parameters in use, without empty values or the page."""
+    names = list(filterset.filters) + (["sort"] if sort else [])
+    return [(name, value) for name in names for value in filterset.data.getlist(name) if value != ""]
+
+
+def _sort_headers(filterset):
+    """For each sortable column: the link that sorts by it (reversing it if current), and its aria-sort."""
+    base = _params(filterset, sort=False)
+    headers = {}
+    for key, label in SORTABLE_COLUMNS.items():
+        if filterset.sort == key:
+            aria_sort, next_sort = "ascending", f"-{key}"
+        elif filterset.sort == f"-{key}":
+            aria_sort, next_sort = "descending", key
+        else:
+            aria_sort, next_sort = "", key
+        headers[key] = {
+            "label": label,
+            "aria_sort": aria_sort,
+            "query_string": urlencode([*base, ("sort", next_sort)]),
+        }
+    return headers
+
+
+@require_GET
+@can_view_actions
 def action_list(request):
-    return HttpResponse("All actions")
+    filterset = ActionItemFilterSet(request.GET, user=request.user)
+    page_obj = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+    query_string = urlencode(_params(filterset))
+    return render(
+        request,
+        "actions/action_list.html",
+        {
+            "filterset": filterset,
+            "form": filterset.form,
+            "page_obj": page_obj,
+            "actions": page_obj.object_list,
+            "sort": filterset.sort,
+            "sort_headers": _sort_headers(filterset),
+            "sort_description": SORT_DESCRIPTIONS[filterset.sort],
+            "is_default_sort": filterset.sort == DEFAULT_SORT,
+            "query_string": query_string,
+            "is_filtered": bool(_params(filterset, sort=False)),
+        },
+    )
 
 
+def _attachment(response, extension):
+    name = exports.filename(extension, timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+@can_view_actions
 def action_export_csv(request):
-    return HttpResponse("CSV")
+    filterset = ActionItemFilterSet(request.GET, user=request.user)
+    rows = exports.export_rows(filterset.qs, absolute_url=request.build_absolute_uri)
+    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+    return _attachment(response, "csv")
 
 
+@require_GET
+@can_view_actions
 def action_export_xlsx(request):
-    return HttpResponse("XLSX")
+    filterset = ActionItemFilterSet(request.GET, user=request.user)
+    rows = exports.export_rows(filterset.qs, absolute_url=request.build_absolute_uri)
+    response = HttpResponse(exports.xlsx_bytes(rows), content_type=exports.XLSX_CONTENT_TYPE)
+    return _attachment(response, "xlsx")

@@ -1,0 +1,208 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from actions.models import Status
+from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
+
+URL = "/actions/"
+MAX_QUERIES = 16
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def action_ids(response):
+    """The actions listed, in order, as their links' ids."""
+    return [int(pk) for pk in re.findall(r'href="/actions/(\d+)/"', response.content.decode())]
+
+
+def table_body(response):
+    html = response.content.decode()
+    return html[html.index("<tbody") : html.index("</tbody>")]
+
+
+def many_actions(area, owner, count):
+    return [ActionItemFactory(improvement_area=area, owner=owner, due_date=days(i + 1)) for i in range(count)]
+
+
+@pytest.mark.parametrize("user_fixture", ["staff_user", "leader"])
+def test_staff_and_leaders_see_their_authoritys_actions(client, request, action, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    response = client.get(URL)
+    rows = table_body(response)
+    assert response.status_code == 200
+    assert '<h1 class="govuk-heading-l">All actions</h1>' in response.content.decode()
+    assert "Showing 1 to 1 of 1 action" in response.content.decode()
+    assert f'<a class="govuk-link" href="/actions/{action.pk}/">Audit return home interviews</a>' in rows
+    assert '<td class="govuk-table__cell">Return home interviews</td>' in rows
+    assert f'<td class="govuk-table__cell">{action.owner.get_full_name()}</td>' in rows
+
+
+def test_a_user_without_a_role_is_refused(client, bromley, action):
+    client.force_login(UserFactory(local_authority=bromley))
+    assert client.get(URL).status_code == 403
+
+
+def test_a_user_of_another_authority_sees_none_of_these_actions(client, action, other_leader):
+    client.force_login(other_leader)
+    html = client.get(URL).content.decode()
+    assert "Audit return home interviews" not in html
+    assert "There are no actions yet" in html
+
+
+def test_each_row_shows_rag_due_date_overdue_and_status(client, leader, area, staff_user):
+    ActionItemFactory(improvement_area=area, owner=staff_user, due_date=datetime.date(2021, 9, 14))
+    client.force_login(leader)
+    rows = table_body(client.get(URL))
+    assert '<strong class="govuk-tag app-rag app-rag--red">Red</strong>' in rows
+    assert '14 September 2021<br><strong class="govuk-!-font-weight-bold">Overdue</strong>' in rows
+    assert '<td class="govuk-table__cell">Not started</td>' in rows
+
+
+def test_filters_narrow_the_list(client, leader, area, staff_user, other_staff_user):
+    mine = ActionItemFactory(improvement_area=area, owner=staff_user, status=Status.BLOCKED)
+    ActionItemFactory(improvement_area=area, owner=other_staff_user, status=Status.IN_PROGRESS)
+    client.force_login(leader)
+    response = client.get(URL, {"status": "blocked", "owner": staff_user.pk})
+    assert action_ids(response) == [mine.pk]
+    assert "Showing 1 to 1 of 1 action" in response.content.decode()
+
+
+def test_the_filter_form_keeps_what_was_chosen(client, leader, action):
+    client.force_login(leader)
+    html = client.get(URL, {"q": "audit", "overdue": "yes"}).content.decode()
+    assert 'value="audit"' in html
+    assert re.search(r'name="overdue" value="yes"[^>]*checked', html)
+    assert "Apply filters" in html and "Clear filters" in html
+
+
+def test_an_invalid_filter_shows_a_govuk_error_and_no_actions(client, leader, action):
+    client.force_login(leader)
+    response = client.get(URL, {"due_from": "31/02/2021"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert "The from date must be a real date, for example 14/9/2021" in html
+    assert "<title>Error: All actions" in html
+    assert action_ids(response) == []
+    assert "No actions are shown until the filters are corrected." in html
+    assert "Download CSV" not in html
+
+
+def test_no_matches_says_so_with_a_link_to_clear_the_filters(client, leader, action):
+    client.force_login(leader)
+    html = client.get(URL, {"q": "nothing like this"}).content.decode()
+    assert "No actions match these filters." in html
+    assert '<a class="govuk-link" href="/actions/">Clear filters</a>' in html
+
+
+def test_default_sort_is_due_date_with_aria_sort(client, leader, area, staff_user):
+    later = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(20))
+    sooner = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(10))
+    client.force_login(leader)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert action_ids(response) == [sooner.pk, later.pk]
+    assert re.search(r'aria-sort="ascending">\s*<a class="govuk-link" href="\?sort=-due_date">Due date</a>', html)
+    assert html.count("aria-sort=") == 1
+
+
+def test_sorting_by_due_date_descending(client, leader, area, staff_user):
+    later = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(20))
+    sooner = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(10))
+    client.force_login(leader)
+    response = client.get(URL, {"sort": "-due_date"})
+    assert action_ids(response) == [later.pk, sooner.pk]
+    assert 'aria-sort="descending"' in response.content.decode()
+
+
+def test_sorting_by_owner_keeps_the_filters_in_the_header_links(client, leader, area, bromley):
+    zed = ActionItemFactory(improvement_area=area, owner=UserFactory(last_name="Zephaniah", local_authority=bromley))
+    abe = ActionItemFactory(improvement_area=area, owner=UserFactory(last_name="Abbott", local_authority=bromley))
+    client.force_login(leader)
+    response = client.get(URL, {"sort": "owner", "status": "not_started"})
+    html = response.content.decode()
+    assert action_ids(response) == [abe.pk, zed.pk]
+    assert 'href="?status=not_started&amp;sort=-owner">Owner</a>' in html
+    assert 'href="?status=not_started&amp;sort=status">Status</a>' in html
+
+
+def test_sorting_by_status(client, leader, area, staff_user):
+    blocked = ActionItemFactory(improvement_area=area, owner=staff_user, status=Status.BLOCKED, due_date=days(1))
+    started = ActionItemFactory(improvement_area=area, owner=staff_user, status=Status.IN_PROGRESS, due_date=days(2))
+    client.force_login(leader)
+    assert action_ids(client.get(URL, {"sort": "status"})) == [started.pk, blocked.pk]
+
+
+def test_an_unknown_sort_falls_back_to_due_date(client, leader, area, staff_user):
+    later = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(20))
+    sooner = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=days(10))
+    client.force_login(leader)
+    response = client.get(URL, {"sort": "password"})
+    assert response.status_code == 200
+    assert action_ids(response) == [sooner.pk, later.pk]
+
+
+def test_fifty_actions_a_page_with_links_that_keep_filters_and_sort(client, leader, area, staff_user):
+    actions = many_actions(area, staff_user, 60)
+    client.force_login(leader)
+    first = client.get(URL, {"status": "not_started", "sort": "-due_date"})
+    html = first.content.decode()
+    assert action_ids(first) == [a.pk for a in reversed(actions)][:50]
+    assert "Showing 1 to 50 of 60 actions" in html
+    assert 'href="?status=not_started&amp;sort=-due_date&amp;page=2"' in html
+    second = client.get(URL, {"status": "not_started", "sort": "-due_date", "page": 2})
+    assert action_ids(second) == [a.pk for a in reversed(actions)][50:]
+    assert "Showing 51 to 60 of 60 actions" in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("abc", "Showing 1 to 50"),
+        ("", "Showing 1 to 50"),
+        ("-1", "Showing 51 to 60"),
+        ("99999", "Showing 51 to 60"),
+        ("0", "Showing 51 to 60"),
+    ],
+)
+def test_a_garbage_page_number_gives_a_normal_page(client, leader, area, staff_user, page, shown):
+    many_actions(area, staff_user, 60)
+    client.force_login(leader)
+    response = client.get(URL, {"page": page})
+    assert response.status_code == 200
+    assert shown in response.content.decode()
+
+
+def test_the_download_links_carry_exactly_the_filters_and_sort(client, leader, action):
+    client.force_login(leader)
+    html = client.get(
+        URL, {"rag": ["green", "amber"], "q": "audit", "owner": "", "sort": "-status", "page": "1"}
+    ).content.decode()
+    query = "q=audit&amp;rag=green&amp;rag=amber&amp;sort=-status"
+    assert f'href="/actions/export.csv?{query}">Download CSV</a>' in html
+    assert f'href="/actions/export.xlsx?{query}">Download XLSX</a>' in html
+
+
+def test_choices_offer_only_the_users_authority(client, leader, action, other_leader, essex):
+    essex_inspection = InspectionFactory(local_authority=essex)
+    ImprovementAreaFactory(inspection=essex_inspection, short_title="Essex only area")
+    client.force_login(leader)
+    html = client.get(URL).content.decode()
+    assert "Essex only area" not in html
+    assert other_leader.get_full_name() not in html
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_the_list_runs_a_bounded_number_of_queries(
+    client, leader, area, staff_user, django_assert_max_num_queries, count
+):
+    many_actions(area, staff_user, count)
+    client.force_login(leader)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(URL, {"status": ["not_started", "in_progress"], "owner": staff_user.pk, "sort": "owner"})
+    assert len(action_ids(response)) == min(count, 50)
