@@ -17,11 +17,16 @@ PRODUCTION_ENV = {
 }
 
 
+def clean_environment():
+    # Browser tests allow Django's async-unsafe calls in this process; production never does.
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(*args, env=None):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env={**os.environ, **PRODUCTION_ENV, **(env or {})},
+        env={**clean_environment(), **PRODUCTION_ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
