@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, ActionItem, ProgressUpdate, Status
+from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, REASSIGNED_NOTE_PREFIX, ActionItem, ProgressUpdate, Status
 
 
 class EditConflict(Exception):
@@ -110,3 +110,91 @@ def create_action(
         created_at=at,
     )
     return action
+
+
+# How update_action names the edited fields that have no sentence of their own in the history note.
+_EDITED_FIELD_NAMES = {"title": "title", "description": "description", "success_measure": "success measure"}
+
+
+def _day(value):
+    return f"{value.day} {value:%B %Y}"
+
+
+@transaction.atomic
+def update_action(
+    *,
+    action: ActionItem,
+    author,
+    improvement_area,
+    title: str,
+    description: str,
+    owner,
+    due_date,
+    success_measure: str,
+    expected_version: int | None = None,
+    at=None,
+) -> ProgressUpdate | None:
+    """Save a leader's edit of an action, writing only the fields that changed.
+
+    An edit that changes something writes one history row (status unchanged) saying what changed.
+    A change of owner starts that note with REASSIGNED_NOTE_PREFIX, which is how the new owner's
+    My actions page finds it (ActionItemQuerySet.recently_assigned_to). Returns the row, or None
+    when nothing changed. With expected_version, a save over someone else's change raises EditConflict.
+    """
+    check_owner(owner=owner, improvement_area=improvement_area)
+    locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    check_version(locked, expected_version)
+
+    new_values = {
+        "improvement_area": improvement_area,
+        "title": title,
+        "description": description,
+        "owner": owner,
+        "due_date": due_date,
+        "success_measure": success_measure,
+    }
+
+    def differs(name, value):
+        field = ActionItem._meta.get_field(name)
+        if field.is_relation:
+            return getattr(locked, field.attname) != value.pk
+        return getattr(locked, name) != value
+
+    changed = [name for name, value in new_values.items() if differs(name, value)]
+    if not changed:
+        return None
+
+    notes = []
+    if "owner" in changed:
+        notes.append(f"{REASSIGNED_NOTE_PREFIX}{locked.owner} to {owner}.")
+    if "due_date" in changed:
+        notes.append(f"Due date changed from {_day(locked.due_date)} to {_day(due_date)}.")
+    if "improvement_area" in changed:
+        notes.append(f"Moved to improvement area {improvement_area}.")
+    edited = [label for name, label in _EDITED_FIELD_NAMES.items() if name in changed]
+    if edited:
+        listed = edited[0] if len(edited) == 1 else f"{', '.join(edited[:-1])} and {edited[-1]}"
+        notes.append(f"Edited the {listed}.")
+
+    for name in changed:
+        setattr(locked, name, new_values[name])
+    locked.updated_by = author
+    locked.version += 1
+    locked.save(update_fields=[*changed, "updated_at", "updated_by", "version"])
+    update = ProgressUpdate.objects.create(
+        action=locked,
+        author=author,
+        status_before=locked.status,
+        status_after=locked.status,
+        note=" ".join(notes),
+        created_at=at or timezone.now(),
+    )
+    for field in (
+        *(ActionItem._meta.get_field(name).attname for name in changed),
+        "updated_at",
+        "updated_by_id",
+        "version",
+    ):
+        setattr(action, field, getattr(locked, field))
+    return update
+

@@ -1,0 +1,231 @@
+"""Forms for actions. They only validate; actions.services writes."""
+
+import datetime
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.widgets import DateInputWidget
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from accounts.models import User
+from inspections.models import ImprovementArea
+
+from .models import Status
+
+# Statuses a person chooses on the action page; signing off has its own page.
+PROGRESS_STATUSES = [(value, label) for value, label in Status.choices if value != Status.SIGNED_OFF]
+
+NOTE_REQUIRED_MESSAGES = {
+    Status.BLOCKED: "Enter a progress note to say why the action is blocked",
+    Status.COMPLETED: "Enter a progress note to say what was completed",
+}
+
+
+def submit_button(label):
+    return Button("submit", label, data_prevent_double_click="true")
+
+
+class GovukDateWidget(DateInputWidget):
+    """Day, month and year boxes that bring up a numeric keypad, as the GOV.UK date input does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for widget in self.widgets:
+            widget.attrs["inputmode"] = "numeric"
+
+
+class GovukDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with the Design System's error messages.
+
+    `label` names the date in messages: "Enter a due date", "Due date must include a month",
+    "Due date must be a real date". An error about one box is tied to that box, so the error
+    summary links to it and only it is marked; an error about the whole date marks all three.
+    """
+
+    widget = GovukDateWidget
+    part_names = ("day", "month", "year")
+
+    def __init__(self, *, label, **kwargs):
+        super().__init__(label=label, **kwargs)
+        self.error_messages["required"] = f"Enter a {label.lower()}"
+        self.real_date_message = f"{label} must be a real date"
+
+    def _fail(self, message, part=None):
+        if part is not None:
+            self.fields[part].widget.errors.append(message)
+        raise ValidationError(message)
+
+    def clean(self, value):
+        parts = [str(v).strip() if v is not None else "" for v in list(value or [])[:3]]
+        parts += [""] * (3 - len(parts))
+        for field in self.fields:
+            field.widget.errors = []
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        missing = [i for i, part in enumerate(parts) if not part]
+        if missing:
+            names = " and a ".join(self.part_names[i] for i in missing)
+            self._fail(f"{self.label} must include a {names}", missing[0])
+        for i, part in enumerate(parts):
+            if not part.isdigit():
+                self._fail(self.real_date_message, i)
+        day, month, year = (int(part) for part in parts)
+        if not 1 <= month <= 12:
+            self._fail(self.real_date_message, 1)
+        if len(parts[2]) != 4:
+            self._fail("Year must include 4 numbers", 2)
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            self._fail(self.real_date_message)
+
+
+class ImprovementAreaChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, area):
+        inspection = area.inspection
+        return f"{inspection.get_kind_display()}, {inspection.start_date:%B %Y}: {area.number}. {area.short_title}"
+
+
+class ActionForm(forms.Form):
+    """New and edit action: what a leader fills in. `user` scopes the choices to their local authority."""
+
+    improvement_area = ImprovementAreaChoiceField(
+        queryset=ImprovementArea.objects.none(),
+        label="Improvement area",
+        empty_label="Choose an improvement area",
+        error_messages={
+            "required": "Select an improvement area",
+            "invalid_choice": "Select an improvement area from the list",
+        },
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="What will be done, in a few words.",
+        error_messages={"required": "Enter a title", "max_length": "Title must be 200 characters or fewer"},
+    )
+    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea)
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Owner",
+        empty_label="Choose an owner",
+        help_text="The person who will do it and record its progress.",
+        error_messages={"required": "Select an owner", "invalid_choice": "Select an owner from the list"},
+    )
+    due_date = GovukDateField(label="Due date", help_text="For example, 27 3 2027")
+    success_measure = forms.CharField(
+        label="How we will know (optional)",
+        required=False,
+        widget=forms.Textarea,
+        help_text="How success will be measured, for example “95% of children have a return home interview”.",
+    )
+    # The action's version when the form was shown: a save over someone else's change is refused.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, action=None, **kwargs):
+        if action is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "improvement_area": action.improvement_area_id,
+                    "title": action.title,
+                    "description": action.description,
+                    "owner": action.owner_id,
+                    "due_date": action.due_date,
+                    "success_measure": action.success_measure,
+                    "version": action.version,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["improvement_area"].queryset = (
+            ImprovementArea.objects.for_user(user)
+            .select_related("inspection")
+            .order_by("-inspection__start_date", "number")
+        )
+        owners = Q(is_active=True)
+        if action is not None:
+            # Keep a current owner who has since left selectable, so that other edits can be saved.
+            owners |= Q(pk=action.owner_id)
+        self.fields["owner"].queryset = User.objects.for_user(user).filter(owners)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("improvement_area"),
+            Field.text("title"),
+            Field.textarea("description", rows=4),
+            Field.select("owner"),
+            Field("due_date"),
+            Field.textarea("success_measure", rows=3),
+            "version",
+            submit_button("Save action" if action is None else "Save changes"),
+        )
+
+    def refresh_version(self, version):
+        """After a conflicting save, let the person save again knowing what changed."""
+        self.data = self.data.copy()
+        self.data["version"] = version
+
+
+class ProgressForm(forms.Form):
+    """The action page's "Update progress" form."""
+
+    status = forms.ChoiceField(
+        label="Status",
+        choices=PROGRESS_STATUSES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a status", "invalid_choice": "Select a status"},
+    )
+    note = forms.CharField(
+        label="Progress note",
+        required=False,
+        widget=forms.Textarea,
+        help_text="What has been done, what is next, or what is in the way.",
+    )
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, action, **kwargs):
+        initial = {"version": action.version}
+        if action.status != Status.SIGNED_OFF:
+            initial["status"] = action.status
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("status", legend_size=Size.SMALL),
+            Field.textarea("note", rows=4),
+            "version",
+            submit_button("Save update"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        status, note = cleaned.get("status"), cleaned.get("note", "").strip()
+        if status in NOTE_REQUIRED_MESSAGES and not note:
+            self.add_error("note", NOTE_REQUIRED_MESSAGES[status])
+        elif status == self.action.status and not note:
+            self.add_error("note", "Enter a progress note, or select a different status")
+        cleaned["note"] = note
+        return cleaned
+
+    def refresh_version(self, version):
+        self.data = self.data.copy()
+        self.data["version"] = version
+
+
+class SignOffForm(forms.Form):
+    note = forms.CharField(
+        label="Sign-off note",
+        widget=forms.Textarea,
+        help_text="Say what evidence you have seen that the action is complete.",
+        error_messages={"required": "Enter a sign-off note"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.textarea("note", rows=4), submit_button("Sign off"))

@@ -1,0 +1,308 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from actions.models import ProgressUpdate, Status
+from actions.services import create_action, record_progress
+from tests.factories import ActionItemFactory, ProgressUpdateFactory
+
+MAX_QUERIES = 12
+
+
+def url(action):
+    return f"/actions/{action.pk}/"
+
+
+def post_update(client, action, **data):
+    data.setdefault("version", action.version)
+    return client.post(url(action), data)
+
+
+@pytest.fixture
+def created_action(area, staff_user, leader):
+    """An action made as the New action page makes it, with its first history row."""
+    return create_action(
+        improvement_area=area,
+        owner=staff_user,
+        created_by=leader,
+        title="Audit return home interviews",
+        description="Audit a sample of 50 interviews.",
+        success_measure="95% of children have a return home interview.",
+        due_date=datetime.date(2027, 3, 27),
+    )
+
+
+def test_the_page_shows_the_actions_details(client, staff_user, created_action, area, inspection):
+    client.force_login(staff_user)
+
+    html = client.get(url(created_action)).content.decode()
+
+    assert '<h1 class="govuk-heading-l">Audit return home interviews</h1>' in html
+    assert "govuk-summary-list" in html
+    for words in [
+        "Not started",
+        str(staff_user),
+        "27 March 2027",
+        "How we will know",
+        "95% of children have a return home interview.",
+        "Audit a sample of 50 interviews.",
+        f'href="/areas/{area.pk}/">1. Return home interviews</a>',
+        f'href="/inspections/{inspection.pk}/">ILACS standard inspection, November 2018</a>',
+        "Not completed yet",
+    ]:
+        assert words in html
+    assert re.search(r"By .+ on \d{1,2} \w+ \d{4}", html)
+
+
+def test_the_history_starts_with_action_created_and_reads_newest_first(client, staff_user, created_action):
+    record_progress(action=created_action, author=staff_user, status=Status.IN_PROGRESS, note="Started the audit")
+    client.force_login(staff_user)
+
+    html = client.get(url(created_action)).content.decode()
+
+    history = html[html.index('id="history"') :]
+    assert history.index("Started the audit") < history.index("Action created")
+    assert "Not started" in history and "In progress" in history
+    assert f"Action created and assigned to {staff_user}." in history
+
+
+def test_the_owner_sees_the_update_progress_form_with_the_stable_words(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = client.get(url(action)).content.decode()
+
+    assert "Update progress" in html
+    assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">' in html
+    assert "Status" in html and "Progress note" in html and "Save update" in html
+    for label in ["Not started", "In progress", "Blocked", "Completed"]:
+        assert re.search(rf'class="govuk-label govuk-radios__label"[^>]*>\s*{label}\s*</label>', html)
+    assert 'value="signed_off"' not in html
+
+
+def test_the_form_offers_four_statuses_and_not_signed_off(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = client.get(url(action)).content.decode()
+
+    values = re.findall(r'name="status"[^>]*value="(\w+)"', html)
+    assert values == ["not_started", "in_progress", "blocked", "completed"]
+
+
+def test_the_owner_records_progress_and_sees_it(client, staff_user, action):
+    client.force_login(staff_user)
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Booked the audit team")
+
+    assert response.status_code == 302 and response.url == url(action)
+    html = client.get(response.url).content.decode()
+    assert "Progress update saved" in html
+    assert "Booked the audit team" in html
+    update = action.updates.get()
+    assert (update.author, update.status_before, update.status_after) == (
+        staff_user,
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+    )
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+
+
+def test_a_note_alone_keeps_the_status_and_writes_one_row(client, staff_user, action):
+    client.force_login(staff_user)
+
+    post_update(client, action, status=Status.NOT_STARTED, note="Waiting for the data")
+
+    update = action.updates.get()
+    assert update.status_before == update.status_after == Status.NOT_STARTED
+
+
+def test_blocking_needs_a_note_and_nothing_is_saved_without_one(client, staff_user, action):
+    client.force_login(staff_user)
+
+    response = post_update(client, action, status=Status.BLOCKED, note="  ")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert "Enter a progress note to say why the action is blocked" in html
+    assert "<title>Error: " in html
+    assert not action.updates.exists()
+    action.refresh_from_db()
+    assert action.status == Status.NOT_STARTED
+
+
+def test_completing_needs_a_note(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = post_update(client, action, status=Status.COMPLETED, note="").content.decode()
+
+    assert "Enter a progress note to say what was completed" in html
+    assert not action.updates.exists()
+
+
+def test_saving_without_a_change_or_a_note_is_refused(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = post_update(client, action, status=Status.NOT_STARTED, note="").content.decode()
+
+    assert "Enter a progress note, or select a different status" in html
+    assert not action.updates.exists()
+
+
+def test_a_status_is_required(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = post_update(client, action, note="Something").content.decode()
+
+    assert "Select a status" in html
+    assert not action.updates.exists()
+
+
+def test_signed_off_cannot_be_chosen_on_this_form(client, leader, action):
+    action.status, action.completed_on = Status.COMPLETED, timezone.localdate()
+    action.save()
+    client.force_login(leader)
+
+    html = post_update(client, action, status=Status.SIGNED_OFF, note="Signed").content.decode()
+
+    assert "Select a status" in html
+    action.refresh_from_db()
+    assert action.status == Status.COMPLETED
+
+
+def test_a_save_over_someone_elses_change_is_refused(client, staff_user, leader, action):
+    seen_version = action.version
+    record_progress(action=action, author=leader, status=Status.BLOCKED, note="Waiting for the budget")
+    client.force_login(staff_user)
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Started", version=seen_version)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "after you opened it" in html
+    assert "Waiting for the budget" in html
+    assert action.updates.count() == 1
+    action.refresh_from_db()
+    assert action.status == Status.BLOCKED
+    # Saving again, now knowing about the change, goes through.
+    assert f'name="version" value="{action.version}"' in html
+    assert post_update(client, action, status=Status.IN_PROGRESS, note="Started").status_code == 302
+
+
+def test_other_staff_see_the_action_without_the_form(client, other_staff_user, action):
+    client.force_login(other_staff_user)
+
+    html = client.get(url(action)).content.decode()
+
+    assert "Audit return home interviews" in html
+    assert "Update progress" not in html
+    assert "Save update" not in html
+
+
+def test_other_staff_cannot_post_an_update(client, other_staff_user, action):
+    client.force_login(other_staff_user)
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Not mine")
+
+    assert response.status_code == 403
+    assert not action.updates.exists()
+
+
+def test_a_leader_updates_any_action_of_their_authority(client, leader, action):
+    client.force_login(leader)
+    assert "Update progress" in client.get(url(action)).content.decode()
+
+    response = post_update(client, action, status=Status.BLOCKED, note="Waiting for the case system")
+
+    assert response.status_code == 302
+    assert action.updates.get().author == leader
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_authoritys_leader_gets_not_found(client, other_leader, action, method):
+    client.force_login(other_leader)
+
+    response = getattr(client, method)(url(action), {"status": Status.IN_PROGRESS, "note": "x"})
+
+    assert response.status_code == 404
+    assert not action.updates.exists()
+
+
+def test_leaders_see_sign_off_on_a_completed_action(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="All interviews audited")
+    client.force_login(leader)
+
+    html = client.get(url(action)).content.decode()
+
+    assert f'href="/actions/{action.pk}/sign-off/"' in html
+    assert ">Sign off</a>" in html
+
+
+def test_the_owner_does_not_see_sign_off(client, staff_user, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="All interviews audited")
+    client.force_login(staff_user)
+
+    html = client.get(url(action)).content.decode()
+
+    assert "/sign-off/" not in html
+    assert "Update progress" in html
+
+
+def test_leaders_do_not_see_sign_off_before_completion(client, leader, action):
+    client.force_login(leader)
+
+    assert "/sign-off/" not in client.get(url(action)).content.decode()
+
+
+def test_a_signed_off_action_shows_when_and_has_no_form(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    client.force_login(leader)
+
+    html = client.get(url(action)).content.decode()
+
+    assert f"This action was signed off on {timezone.localdate().day} " in html
+    assert "Update progress" not in html
+    assert "/sign-off/" not in html
+
+
+def test_a_signed_off_action_cannot_be_updated(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    client.force_login(staff_user)
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Reopen")
+
+    assert response.status_code == 302
+    assert action.updates.count() == 2
+    action.refresh_from_db()
+    assert action.status == Status.SIGNED_OFF
+
+
+@pytest.mark.parametrize("rows", [1, 40])
+def test_the_page_reads_a_bounded_number_of_queries(
+    client, staff_user, leader, action, django_assert_max_num_queries, rows
+):
+    action.created_by = leader
+    action.save()
+    for n in range(rows):
+        ProgressUpdateFactory(action=action, author=leader if n % 2 else staff_user, note=f"Note {n}")
+    client.force_login(staff_user)
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url(action))
+
+    assert response.status_code == 200
+    assert ProgressUpdate.objects.filter(action=action).count() == rows
+
+
+def test_a_post_reads_a_bounded_number_of_queries(client, staff_user, action, django_assert_max_num_queries):
+    ActionItemFactory.create_batch(3, improvement_area=action.improvement_area, owner=staff_user)
+    client.force_login(staff_user)
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = post_update(client, action, status=Status.IN_PROGRESS, note="Started")
+
+    assert response.status_code == 302
