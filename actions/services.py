@@ -198,3 +198,22 @@ def update_action(
         setattr(action, field, getattr(locked, field))
     return update
 
+
+@transaction.atomic
+def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
+    """Take an action out of use without losing it or its history (actions are never deleted)."""
+    locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    at = timezone.now()
+    locked.archived_at = at
+    locked.updated_by = by
+    locked.version += 1
+    locked.save(update_fields=["archived_at", "updated_by", "updated_at", "version"])
+    action.archived_at, action.version = locked.archived_at, locked.version
+    return ProgressUpdate.objects.create(
+        action=locked,
+        author=by,
+        status_before=locked.status,
+        status_after=locked.status,
+        note=note or f"Action archived by {by}.",
+        created_at=at,
+    )

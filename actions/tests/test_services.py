@@ -66,3 +66,14 @@ def test_a_leader_signs_off_a_completed_action(action, staff_user, leader):
 def test_an_action_that_is_not_completed_cannot_be_signed_off(action, leader):
     with pytest.raises(ValidationError):
         record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Too soon")
+
+
+def test_archiving_hides_the_action_but_keeps_it_and_its_history(action, leader):
+    from actions.models import ActionItem
+    from actions.services import archive_action
+
+    archive_action(action=action, by=leader)
+
+    assert not ActionItem.objects.for_user(leader).filter(pk=action.pk).exists()
+    assert ActionItem.objects.for_user_including_archived(leader).filter(pk=action.pk).exists()
+    assert action.updates.get().note == f"Action archived by {leader}."
