@@ -5,7 +5,7 @@ This module never imports `actions`: the dependency runs one way.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 
 
@@ -47,8 +47,18 @@ class InspectionKind(models.TextChoices):
     JTAI = "jtai", "Joint targeted area inspection"
 
 
+# The judgement area short name that carries an inspection's headline grade, in every framework.
+OVERALL_EFFECTIVENESS = "Overall effectiveness"
+
+
 class InspectionQuerySet(ScopedQuerySet):
-    pass
+    def with_summary(self):
+        """Annotate what the inspections list shows: the overall effectiveness grade and improvement areas."""
+        overall = Judgement.objects.filter(inspection=OuterRef("pk"), area__short_name=OVERALL_EFFECTIVENESS)
+        return self.annotate(
+            overall_grade=Subquery(overall.values("grade")[:1]),
+            area_count=Count("improvement_areas"),
+        )
 
 
 class Inspection(models.Model):
@@ -91,6 +101,24 @@ class Inspection(models.Model):
     def is_graded(self):
         """Focused and monitoring visits carry no judgements."""
         return self.kind not in {InspectionKind.FOCUSED_VISIT, InspectionKind.MONITORING_VISIT}
+
+    @property
+    def dates(self):
+        """The on-site dates as people write them: "5 to 16 November 2018"."""
+        start, end = self.start_date, self.end_date
+        if start == end:
+            return f"{end.day} {end:%B %Y}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day} to {end.day} {end:%B %Y}"
+        if start.year == end.year:
+            return f"{start.day} {start:%B} to {end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+    @property
+    def overall_grade_display(self):
+        """The overall effectiveness grade's name; needs InspectionQuerySet.with_summary()."""
+        grade = getattr(self, "overall_grade", None)
+        return Grade(grade).label if grade else ""
 
 
 class Framework(models.TextChoices):
@@ -167,12 +195,27 @@ class Judgement(models.Model):
         return f"{self.area.name}: {self.get_grade_display()}"
 
 
+class ThemeQuerySet(models.QuerySet):
+    def raised_for(self, user):
+        """Themes raised in the user's authority, with how many of its inspections raised each.
+
+        Themes are shared reference data; only the improvement areas counted are the user's authority's.
+        """
+        areas = ImprovementArea.objects.for_user(user)
+        return self.filter(improvement_areas__in=areas).annotate(
+            inspection_count=Count("improvement_areas__inspection", distinct=True),
+            area_count=Count("improvement_areas", distinct=True),
+        )
+
+
 class Theme(models.Model):
     """A lasting topic that improvement areas share across inspections."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

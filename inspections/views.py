@@ -1,25 +1,131 @@
-from django.http import HttpResponse
+"""Pages about what Ofsted said: inspections, improvement areas, themes and the board report."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import get_text_list
+
+from actions.models import ActionItem
+
+from .models import ImprovementArea, Inspection, Theme
+
+INSPECTIONS_PER_PAGE = 25
+
+
+def _get_inspection_for_user(request, pk):
+    return get_object_or_404(Inspection.objects.for_user(request.user).select_related("local_authority"), pk=pk)
+
+
+def _with_progress(areas, user):
+    """Attach each area's ActionProgress as `area.progress`, counted in one query."""
+    areas = list(areas)
+    progress = ActionItem.objects.for_user(user).filter(improvement_area__in=areas).progress_by("improvement_area")
+    for area in areas:
+        area.progress = progress[area.pk]
+    return areas
 
 
 def inspection_list(request):
-    return HttpResponse("Inspections")
+    inspections = Inspection.objects.for_user(request.user).with_summary().order_by("-start_date", "-pk")
+    page_obj = Paginator(inspections, INSPECTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    on_page = list(page_obj)
+    progress = (
+        ActionItem.objects.for_user(request.user)
+        .filter(improvement_area__inspection__in=on_page)
+        .progress_by("improvement_area__inspection")
+    )
+    for inspection in on_page:
+        inspection.progress = progress[inspection.pk]
+    return render(request, "inspections/inspection_list.html", {"page_obj": page_obj})
 
 
 def inspection_detail(request, pk):
-    return HttpResponse("Inspection")
-
-
-def board_report(request, pk):
-    return HttpResponse("Board report")
+    inspection = _get_inspection_for_user(request, pk)
+    areas = inspection.improvement_areas.select_related("theme").order_by("number")
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "judgements": inspection.judgements.select_related("area"),
+            "areas": _with_progress(areas, request.user),
+        },
+    )
 
 
 def area_detail(request, pk):
-    return HttpResponse("Improvement area")
+    area = get_object_or_404(
+        ImprovementArea.objects.for_user(request.user).select_related(
+            "inspection__local_authority", "theme", "senior_lead"
+        ),
+        pk=pk,
+    )
+    actions = (
+        ActionItem.objects.for_user(request.user)
+        .filter(improvement_area=area)
+        .select_related("owner")
+        .with_rag()
+        .order_by("due_date", "pk")
+    )
+    [area] = _with_progress([area], request.user)
+    return render(request, "inspections/area_detail.html", {"area": area, "actions": actions})
 
 
 def theme_list(request):
-    return HttpResponse("Themes")
+    themes = Theme.objects.raised_for(request.user).order_by("-inspection_count", "name")
+    return render(request, "inspections/theme_list.html", {"themes": themes})
 
 
 def theme_detail(request, slug):
-    return HttpResponse("Theme")
+    theme = get_object_or_404(Theme, slug=slug)
+    areas = (
+        ImprovementArea.objects.for_user(request.user)
+        .filter(theme=theme)
+        .select_related("inspection", "senior_lead")
+        .order_by("inspection__start_date", "inspection__pk", "number")
+    )
+    # Each inspection that raised the theme, oldest first, with its areas.
+    inspections = []
+    for area in _with_progress(areas, request.user):
+        if not inspections or inspections[-1].pk != area.inspection_id:
+            area.inspection.theme_areas = []
+            inspections.append(area.inspection)
+        inspections[-1].theme_areas.append(area)
+    years = sorted({str(inspection.start_date.year) for inspection in inspections})
+    return render(
+        request,
+        "inspections/theme_detail.html",
+        {"theme": theme, "inspections": inspections, "years": get_text_list(years, "and")},
+    )
+
+
+def board_report(request, pk):
+    if not request.user.is_leader:
+        raise PermissionDenied("Only leaders can produce board reports.")
+    inspection = _get_inspection_for_user(request, pk)
+    actions = (
+        ActionItem.objects.for_user(request.user)
+        .filter(improvement_area__inspection=inspection)
+        .select_related("owner")
+        .with_rag()
+        .with_latest_note()
+        .order_by("due_date", "pk")
+    )
+    areas = list(inspection.improvement_areas.order_by("number"))
+    by_area = {area.pk: area for area in areas}
+    for area in areas:
+        area.report_actions = []
+    for action in actions:
+        by_area[action.improvement_area_id].report_actions.append(action)
+    totals = ActionItem.objects.for_user(request.user).filter(improvement_area__inspection=inspection)
+    return render(
+        request,
+        "inspections/board_report.html",
+        {
+            "inspection": inspection,
+            "areas": areas,
+            "totals": totals.progress_by("improvement_area__inspection")[inspection.pk],
+            "today": timezone.localdate(),
+        },
+    )

@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from actions.models import Status
+from inspections.models import ImprovementKind
+from tests.factories import ActionItemFactory, ThemeFactory, UserFactory
+
+MAX_QUERIES = 10
+
+
+def url(area):
+    return f"/areas/{area.pk}/"
+
+
+def test_staff_see_the_verbatim_text_and_the_areas_facts(client, staff_user, area, leader):
+    area.text = "Ensure that return home interviews are offered to every child."
+    area.kind = ImprovementKind.RECOMMENDATION
+    area.theme = ThemeFactory(name="Children who go missing", slug="missing")
+    area.senior_lead = leader
+    area.save()
+    client.force_login(staff_user)
+    html = client.get(url(area)).content.decode()
+    assert '<div class="govuk-inset-text">Ensure that return home interviews are offered to every child.</div>' in html
+    assert "Improvement area 1" in html and "Return home interviews</h1>" in html
+    assert "Recommendation" in html
+    assert 'href="/themes/missing/">Children who go missing</a>' in html
+    assert escape(str(leader)) in html
+    assert f'href="/inspections/{area.inspection.pk}/">ILACS standard inspection, 5 to 16 November 2018</a>' in html
+
+
+def test_its_actions_are_listed_with_rag_owner_due_date_and_status(client, staff_user, area):
+    today = timezone.localdate()
+    blocked = ActionItemFactory(
+        improvement_area=area, owner=staff_user, title="Recruit two missing-children workers", status=Status.BLOCKED
+    )
+    ActionItemFactory(
+        improvement_area=area, title="Publish the protocol", due_date=today + datetime.timedelta(days=90)
+    )
+    client.force_login(staff_user)
+    html = client.get(url(area)).content.decode()
+    assert f'href="/actions/{blocked.pk}/">Recruit two missing-children workers</a>' in html
+    assert "app-rag--red" in html and "app-rag--green" in html
+    assert "Blocked" in html and "Not started" in html
+    assert escape(str(staff_user)) in html
+    assert f"{blocked.due_date:%-d %B %Y}" in html
+
+
+def test_progress_counts_signed_off_actions(client, staff_user, area):
+    ActionItemFactory.create_batch(3, improvement_area=area, status=Status.SIGNED_OFF)
+    ActionItemFactory.create_batch(2, improvement_area=area, status=Status.COMPLETED)
+    client.force_login(staff_user)
+    assert "3 of 5 actions signed off (60%)" in client.get(url(area)).content.decode()
+
+
+def test_staff_see_an_empty_state_without_add_an_action(client, staff_user, area):
+    client.force_login(staff_user)
+    html = client.get(url(area)).content.decode()
+    assert "No actions have been planned for this improvement area yet" in html
+    assert "Add an action" not in html
+
+
+def test_leaders_can_add_an_action_to_the_area(client, leader, area):
+    client.force_login(leader)
+    html = client.get(url(area)).content.decode()
+    assert f'href="/actions/new/?area={area.pk}">Add an action</a>' in html
+
+
+def test_another_authoritys_area_is_not_found(client, other_leader, area):
+    client.force_login(other_leader)
+    assert client.get(url(area)).status_code == 404
+
+
+def test_it_has_breadcrumbs_through_its_inspection(client, staff_user, area):
+    client.force_login(staff_user)
+    html = client.get(url(area)).content.decode()
+    assert f'<a class="govuk-breadcrumbs__link" href="/inspections/{area.inspection.pk}/">' in html
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_queries_are_bounded(client, staff_user, area, bromley, django_assert_max_num_queries, count):
+    for _ in range(count):
+        ActionItemFactory(improvement_area=area, owner=UserFactory(staff=True, local_authority=bromley))
+    client.force_login(staff_user)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url(area))
+    assert response.content.decode().count("govuk-tag app-rag") == count
+
+
+def test_archived_actions_are_not_listed(client, staff_user, area):
+    ActionItemFactory(improvement_area=area, title="Kept action")
+    ActionItemFactory(improvement_area=area, title="Archived action", archived_at=timezone.now())
+    client.force_login(staff_user)
+    html = client.get(url(area)).content.decode()
+    assert "Kept action" in html and "Archived action" not in html
+    assert "0 of 1 action signed off (0%)" in html

@@ -1,0 +1,116 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from actions.models import Status
+from actions.services import record_progress
+from tests.factories import ActionItemFactory, ImprovementAreaFactory, UserFactory
+
+MAX_QUERIES = 11
+
+
+def url(inspection):
+    return f"/inspections/{inspection.pk}/board-report/"
+
+
+def test_leaders_get_a_dated_report_for_the_inspection(client, leader, inspection):
+    client.force_login(leader)
+    html = client.get(url(inspection)).content.decode()
+    assert f"Board report, {timezone.localdate():%-d %B %Y}</h1>" in html
+    assert "Bromley: ILACS standard inspection, 5 to 16 November 2018" in html
+    assert "Ctrl+P" in html and "app-no-print" in html
+    assert "<script>" not in html
+
+
+def test_each_area_has_its_text_and_its_actions(client, leader, area, staff_user):
+    area.text = "Ensure that return home interviews are offered to every child."
+    area.save()
+    ActionItemFactory(
+        improvement_area=area,
+        owner=staff_user,
+        title="Audit return home interviews",
+        status=Status.BLOCKED,
+        due_date=datetime.date(2030, 3, 31),
+    )
+    client.force_login(leader)
+    html = client.get(url(area.inspection)).content.decode()
+    assert "1. Return home interviews</h2>" in html
+    assert "Ensure that return home interviews are offered to every child." in html
+    assert "Audit return home interviews" in html
+    assert escape(str(staff_user)) in html and "31 March 2030" in html
+    assert "Blocked" in html and ">Red<" in html
+
+
+def test_each_action_shows_its_latest_progress_note_and_its_date(client, leader, action, staff_user):
+    record_progress(
+        action=action,
+        author=staff_user,
+        status=Status.IN_PROGRESS,
+        note="Started the audit.",
+        at=timezone.make_aware(datetime.datetime(2025, 2, 3, 10)),
+    )
+    record_progress(
+        action=action,
+        author=staff_user,
+        status=Status.IN_PROGRESS,
+        note="Waiting for police data.",
+        at=timezone.make_aware(datetime.datetime(2025, 3, 4, 10)),
+    )
+    # A later update with no note does not hide the last one that says something.
+    record_progress(
+        action=action,
+        author=staff_user,
+        status=Status.IN_PROGRESS,
+        note="",
+        at=timezone.make_aware(datetime.datetime(2025, 3, 5, 10)),
+    )
+    client.force_login(leader)
+    html = client.get(url(action.improvement_area.inspection)).content.decode()
+    assert "Waiting for police data." in html and "(4 March 2025)" in html
+    assert "Started the audit." not in html
+
+
+def test_the_summary_line_totals_the_actions_by_rag(client, leader, area):
+    ActionItemFactory.create_batch(2, improvement_area=area, status=Status.BLOCKED)
+    ActionItemFactory(improvement_area=area, status=Status.COMPLETED)
+    ActionItemFactory(improvement_area=area, status=Status.SIGNED_OFF)
+    ActionItemFactory(improvement_area=area, status=Status.IN_PROGRESS)
+    client.force_login(leader)
+    html = " ".join(client.get(url(area.inspection)).content.decode().split())
+    assert "5 actions across 1 improvement area: 2 red, 1 amber, 1 green, 1 complete." in html
+    assert "1 of 5 signed off (20%)" in html
+
+
+def test_an_area_without_actions_says_so(client, leader, area):
+    client.force_login(leader)
+    html = client.get(url(area.inspection)).content.decode()
+    assert "No actions planned yet." in html
+
+
+def test_staff_cannot_see_the_board_report(client, staff_user, inspection):
+    client.force_login(staff_user)
+    assert client.get(url(inspection)).status_code == 403
+
+
+def test_another_authoritys_inspection_is_not_found(client, other_leader, inspection):
+    client.force_login(other_leader)
+    assert client.get(url(inspection)).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_queries_are_bounded(client, leader, inspection, bromley, django_assert_max_num_queries, count):
+    for _ in range(count):
+        area = ImprovementAreaFactory(inspection=inspection)
+        for status in (Status.IN_PROGRESS, Status.BLOCKED):
+            action = ActionItemFactory(
+                improvement_area=area,
+                status=Status.NOT_STARTED,
+                owner=UserFactory(staff=True, local_authority=bromley),
+            )
+            record_progress(action=action, author=leader, status=status, note="A note worth reading.")
+    client.force_login(leader)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url(inspection))
+    assert response.content.decode().count("A note worth reading.") == 2 * count
