@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .admin_scoping import ScopedAdminMixin
+from .models import User
+
+admin.site.site_header = "Improvement tracker administration"
+admin.site.site_title = "Improvement tracker administration"
+
+
+@admin.register(User)
+class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
+    """Users, each of one local authority; their role is their group."""
+
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Personal info", {"fields": ("first_name", "last_name", "email")}),
+        ("Council and role", {"fields": ("local_authority", "groups")}),
+        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "user_permissions")}),
+        ("Important dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "usable_password", "password1", "password2")}),
+        ("Personal info", {"classes": ("wide",), "fields": ("first_name", "last_name", "email")}),
+        (
+            "Council and role",
+            {
+                "classes": ("wide",),
+                "fields": ("local_authority", "groups", "is_staff"),
+                "description": "Administrators also need “Staff status” to reach this admin.",
+            },
+        ),
+    )
+    list_display = ("username", "first_name", "last_name", "email", "local_authority", "is_staff", "is_active")
+    list_filter = (("local_authority", admin.RelatedOnlyFieldListFilter), "groups", "is_staff", "is_active")
+    list_select_related = ("local_authority",)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not request.user.is_superuser:
+            # Superuser status would see every authority's data: only a superuser grants it.
+            readonly = (*readonly, "is_superuser")
+        return readonly

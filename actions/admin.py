@@ -1,0 +1,264 @@
+"""The admin for actions and their history.
+
+Actions are created and their status changed only through actions.services, here as
+everywhere, so that every change writes its history row. The forms check first what
+the services would refuse, so that the administrator sees a field error and nothing
+is half-saved.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import pluralize
+
+from accounts.admin_scoping import ScopedAdminMixin
+from inspections.admin import LOCAL_AUTHORITY_FILTER
+from inspections.admin import ImprovementAreaAdmin as BaseImprovementAreaAdmin
+from inspections.models import ImprovementArea
+
+from .models import ActionItem, ProgressUpdate, Rag, Status
+from .services import (
+    EditConflict,
+    archive_action,
+    can_sign_off,
+    check_owner,
+    create_action,
+    record_progress,
+    update_action,
+)
+
+# The fields an administrator edits; update_action writes them, with a history row saying what changed.
+EDITED_FIELDS = ["improvement_area", "title", "description", "owner", "due_date", "success_measure"]
+
+
+class ActionItemAdminForm(forms.ModelForm):
+    # The admin sets this on the form class it builds for each request.
+    request_user = None
+
+    # The action's version when the form was shown: a save over someone else's change is refused.
+    expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = ActionItem
+        fields = [*EDITED_FIELDS, "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Validation writes the form's values onto the instance; saving needs the old status.
+        self.status_before = self.instance.status
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+        # Each field carries the value the page showed, so that changed_data says what this person
+        # changed even when someone else has saved the action since.
+        for name, field in self.fields.items():
+            field.show_hidden_initial = name != "expected_version"
+
+    def has_edits(self):
+        return any(name != "expected_version" for name in self.changed_data)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        expected_version = cleaned_data.get("expected_version")
+        stale = self.instance.pk and expected_version is not None and expected_version != self.instance.version
+        if stale and self.has_edits():
+            self.add_error(None, str(EditConflict(self.instance)))
+            # Shown again, the form carries the current version: saving it again is a knowing choice.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("expected_version")] = self.instance.version
+
+        owner, area = cleaned_data.get("owner"), cleaned_data.get("improvement_area")
+        # An improvement area added on the same page has no inspection if its own form is invalid.
+        if owner and area and area.inspection_id:
+            try:
+                check_owner(owner=owner, improvement_area=area)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+        status = cleaned_data.get("status")
+        if status == Status.SIGNED_OFF and status != self.status_before:
+            if self.status_before != Status.COMPLETED:
+                self.add_error("status", "Only a completed action can be signed off.")
+            elif not can_sign_off(self.request_user):
+                self.add_error("status", "Only a leader can sign off an action.")
+        return cleaned_data
+
+
+def save_action_form(form, *, author, improvement_area):
+    """Save a valid ActionItemAdminForm through the services, into form.instance.
+
+    A new action is made by create_action, which writes its first history row; an edit by
+    update_action, which writes one saying what changed; a status change by record_progress,
+    with a note saying who changed it in the admin. Nothing is saved directly. Only the fields
+    this person changed are written, so that a form saved again after an edit conflict keeps
+    the other person's changes to the rest.
+    """
+    if not form.has_edits():
+        return
+    action = form.instance
+    if action._state.adding:
+        values = {name: getattr(action, name) for name in EDITED_FIELDS if name != "improvement_area"}
+        created = create_action(improvement_area=improvement_area, created_by=author, **values)
+        # The admin goes on to log, link to and redirect to this very instance.
+        action.pk = created.pk
+        action._state.adding = False
+    else:
+        current = ActionItem.objects.get(pk=action.pk)
+        values = {name: getattr(current, name) for name in EDITED_FIELDS}
+        values.update({name: form.cleaned_data[name] for name in form.changed_data if name in EDITED_FIELDS})
+        update_action(
+            action=current, author=author, expected_version=form.cleaned_data.get("expected_version"), **values
+        )
+    action.refresh_from_db()
+    status = form.cleaned_data["status"]
+    if "status" in form.changed_data and status != action.status:
+        note = f"Status changed to {Status(status).label} in the admin by {author}."
+        record_progress(action=action, author=author, status=status, note=note)
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    """An action's history, to read: it is append-only."""
+
+    model = ProgressUpdate
+    fields = ["created_at", "author", "status_before", "status_after", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    form = ActionItemAdminForm
+    list_display = ["title", "improvement_area", "owner", "due_date", "status", "rag_rating"]
+    list_filter = [
+        "status",
+        "due_date",
+        ("improvement_area__inspection__local_authority", LOCAL_AUTHORITY_FILTER),
+        ("archived_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["title", "description", "owner__first_name", "owner__last_name", "owner__username"]
+    autocomplete_fields = ["improvement_area", "owner"]
+    list_select_related = ["improvement_area", "owner"]
+    date_hierarchy = "due_date"
+    readonly_fields = [
+        "rag_rating",
+        "completed_on",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "archived_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["improvement_area", "title", "description", "success_measure"]}),
+        ("Progress", {"fields": ["owner", "due_date", "status", "rag_rating", "completed_on", "expected_version"]}),
+        ("Record", {"fields": ["created_by", "created_at", "updated_by", "updated_at", "archived_at"]}),
+    ]
+    inlines = [ProgressUpdateInline]
+    actions = ["archive_selected"]
+
+    @admin.display(description="RAG")
+    def rag_rating(self, obj):
+        if obj.due_date is None:  # A new action, not yet saved.
+            return self.get_empty_value_display()
+        return Rag(obj.rag).label
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.request_user = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        save_action_form(form, author=request.user, improvement_area=obj.improvement_area)
+
+    def has_delete_permission(self, request, obj=None):
+        # Every action has history, which is never deleted (ProgressUpdate.action is PROTECT).
+        # Refusing always also removes the bulk "Delete selected" action: archive instead.
+        return False
+
+    @admin.action(description="Archive selected action items", permissions=["change"])
+    def archive_selected(self, request, queryset):
+        with transaction.atomic():
+            archived = [archive_action(action=action, by=request.user) for action in queryset.filter(archived_at=None)]
+        self.message_user(request, f"Archived {len(archived)} action item{pluralize(len(archived))}.")
+
+
+class ActionItemInline(ScopedAdminMixin, admin.TabularInline):
+    model = ActionItem
+    form = ActionItemAdminForm
+    fields = ["title", "owner", "due_date", "status", "expected_version"]
+    autocomplete_fields = ["owner"]
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("owner")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.request_user = request.user
+        return formset
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# The improvement area's admin, with its actions inline. It is registered again here
+# because inspections/admin.py cannot import actions.
+admin.site.unregister(ImprovementArea)
+
+
+@admin.register(ImprovementArea)
+class ImprovementAreaAdmin(BaseImprovementAreaAdmin):
+    inlines = [*BaseImprovementAreaAdmin.inlines, ActionItemInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ActionItem:
+            return super().save_formset(request, form, formset, change)
+        # What formset.save() would record, for the admin's change message.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for action_form in formset.forms:
+            if not action_form.has_edits():
+                continue
+            adding = action_form.instance._state.adding
+            save_action_form(action_form, author=request.user, improvement_area=formset.instance)
+            if adding:
+                formset.new_objects.append(action_form.instance)
+            else:
+                formset.changed_objects.append((action_form.instance, action_form.changed_data))
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Append-only history: listed and viewed, never added, changed or deleted here."""
+
+    list_display = ["action", "author", "created_at", "status_before", "status_after"]
+    list_filter = [
+        "status_after",
+        "created_at",
+        ("action__improvement_area__inspection__local_authority", LOCAL_AUTHORITY_FILTER),
+    ]
+    search_fields = ["action__title", "note", "author__first_name", "author__last_name", "author__username"]
+    list_select_related = ["action", "author"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

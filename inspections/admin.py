@@ -1,0 +1,92 @@
+"""The admin where administrators enter what Ofsted said.
+
+Improvement areas' actions are edited inline too, but that inline lives in
+actions/admin.py: this app never imports `actions`.
+"""
+
+from django.contrib import admin
+from django.db import models
+
+from accounts.admin_scoping import ScopedAdminMixin
+
+from .models import ImprovementArea, Inspection, Judgement, JudgementArea, LocalAuthority, Theme
+
+LOCAL_AUTHORITY_FILTER = admin.RelatedOnlyFieldListFilter
+
+
+@admin.register(LocalAuthority)
+class LocalAuthorityAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "region"]
+    search_fields = ["name", "code", "region"]
+
+
+@admin.register(JudgementArea)
+class JudgementAreaAdmin(admin.ModelAdmin):
+    """Shared reference data: every authority's inspections are graded under the same areas."""
+
+    list_display = ["name", "short_name", "framework", "applies_from", "applies_until", "position"]
+    list_filter = ["framework"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    """Shared reference data: themes line up improvement areas across inspections."""
+
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class JudgementInline(ScopedAdminMixin, admin.TabularInline):
+    model = Judgement
+    fields = ["area", "grade"]
+    extra = 0
+
+
+class ImprovementAreaInline(ScopedAdminMixin, admin.StackedInline):
+    model = ImprovementArea
+    fields = [("number", "kind"), "short_title", "text", ("theme", "senior_lead")]
+    autocomplete_fields = ["theme", "senior_lead"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Inspection)
+class InspectionAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["local_authority", "kind", "start_date", "published_on", "lead_inspector"]
+    list_filter = ["kind", ("local_authority", LOCAL_AUTHORITY_FILTER)]
+    search_fields = ["local_authority__name", "lead_inspector", "other_inspectors", "summary", "source"]
+    date_hierarchy = "start_date"
+    list_select_related = ["local_authority"]
+    fieldsets = [
+        (None, {"fields": ["local_authority", "kind", ("start_date", "end_date"), "published_on"]}),
+        ("Inspectors", {"fields": ["lead_inspector", "other_inspectors"]}),
+        ("Report", {"fields": ["report_url", "summary", "source"]}),
+    ]
+    inlines = [JudgementInline, ImprovementAreaInline]
+    # Reports are published over HTTPS; Django 6 makes this the default.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        # An inspection's name includes its authority: autocomplete lists read it too.
+        return super().get_queryset(request).select_related("local_authority")
+
+
+@admin.register(Judgement)
+class JudgementAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["inspection", "area", "grade"]
+    list_filter = ["grade", "area__framework", ("inspection__local_authority", LOCAL_AUTHORITY_FILTER)]
+    search_fields = ["area__name", "inspection__local_authority__name"]
+    autocomplete_fields = ["inspection"]
+    list_select_related = ["inspection__local_authority", "area"]
+
+
+@admin.register(ImprovementArea)
+class ImprovementAreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "inspection", "kind", "theme", "senior_lead"]
+    list_filter = ["kind", "theme", ("inspection__local_authority", LOCAL_AUTHORITY_FILTER)]
+    search_fields = ["short_title", "text", "theme__name"]
+    autocomplete_fields = ["inspection", "senior_lead", "theme"]
+    list_select_related = ["inspection__local_authority", "theme", "senior_lead"]
+    fields = ["inspection", ("number", "kind"), "short_title", "text", "theme", "senior_lead"]

@@ -1,0 +1,439 @@
+"""Actions in the admin: every status change goes through the progress service; history is read-only."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from actions.models import REASSIGNED_NOTE_PREFIX, ActionItem, ProgressUpdate, Status
+from actions.services import record_progress
+from tests.factories import ProgressUpdateFactory, UserFactory
+
+OWNER_MESSAGE = "Choose an owner from the same local authority as the action."
+
+
+def form_data(response):
+    """What the page's admin form, with its inlines, posts when submitted unchanged."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for name, field in form.fields.items():
+            bound = form[name]
+            value = bound.value()
+            if value is not None and value is not False:
+                data[bound.html_name] = value
+            if field.show_hidden_initial:
+                # As the page renders it: a form shown again carries on the initial value it was posted.
+                initial = form.data.get(bound.html_initial_name, bound.initial)
+                if initial is not None:
+                    data[bound.html_initial_name] = initial
+    return data
+
+
+def change_url(obj):
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True, local_authority=None)
+
+
+@pytest.fixture
+def admin_client(client, administrator):
+    client.force_login(administrator)
+    return client
+
+
+def post_change(client, obj, **changes):
+    url = change_url(obj)
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+# The action's change form
+
+
+def test_a_status_change_writes_one_progress_update_by_the_administrator(admin_client, administrator, action):
+    response = post_change(admin_client, action, status=Status.IN_PROGRESS)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+    [update] = action.updates.all()
+    assert (update.author, update.status_before, update.status_after) == (
+        administrator,
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+    )
+    assert update.note == f"Status changed to In progress in the admin by {administrator}."
+
+
+def test_changing_only_the_title_records_the_edit_but_no_status_change(admin_client, administrator, action):
+    response = post_change(admin_client, action, title="Audit every return home interview")
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Audit every return home interview", Status.NOT_STARTED)
+    [update] = action.updates.all()
+    assert not update.is_status_change
+    assert (update.author, update.note) == (administrator, "Edited the title.")
+
+
+def test_saving_without_changes_writes_nothing(admin_client, action):
+    response = post_change(admin_client, action)
+
+    assert response.status_code == 302
+    assert not action.updates.exists()
+
+
+def test_a_change_of_owner_is_recorded_as_a_reassignment(admin_client, action, other_staff_user):
+    response = post_change(admin_client, action, owner=other_staff_user.pk)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.owner == other_staff_user
+    assert action.updates.get().note.startswith(REASSIGNED_NOTE_PREFIX)
+
+
+def test_an_edit_and_a_status_change_together_write_a_row_each(admin_client, action):
+    post_change(admin_client, action, title="Renamed", status=Status.IN_PROGRESS)
+
+    action.refresh_from_db()
+    assert [(u.status_before, u.status_after) for u in action.updates.order_by("pk")] == [
+        (Status.NOT_STARTED, Status.NOT_STARTED),
+        (Status.NOT_STARTED, Status.IN_PROGRESS),
+    ]
+
+
+def test_a_stale_form_is_refused_rather_than_undo_a_change_made_meanwhile(admin_client, action, staff_user):
+    url = change_url(action)
+    page = admin_client.get(url)
+    assert 'name="initial-status"' in page.text and 'name="expected_version"' in page.text
+    stale = form_data(page)
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+
+    response = admin_client.post(url, {**stale, "title": "Renamed"})
+
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.non_field_errors()
+    assert error.startswith(f"{staff_user} changed this action")
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Audit return home interviews", Status.IN_PROGRESS)
+    assert action.updates.count() == 1
+
+
+def test_a_stale_form_with_no_edits_saves_nothing(admin_client, action, staff_user):
+    url = change_url(action)
+    stale = form_data(admin_client.get(url))
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+
+    response = admin_client.post(url, stale)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+    assert action.updates.count() == 1
+
+
+def test_a_stale_form_saved_again_knowingly_saves_only_what_this_person_changed(admin_client, action, staff_user):
+    url = change_url(action)
+    stale = form_data(admin_client.get(url))
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+    refused = admin_client.post(url, {**stale, "title": "Renamed"})
+
+    response = admin_client.post(url, form_data(refused))
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Renamed", Status.IN_PROGRESS)
+
+
+@pytest.mark.parametrize("status", [Status.BLOCKED, Status.COMPLETED])
+def test_the_admin_writes_the_note_a_blocked_or_completed_action_needs(admin_client, action, status):
+    response = post_change(admin_client, action, status=status)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == status
+    assert "in the admin by" in action.updates.get().note
+
+
+def test_completing_sets_the_completion_date(admin_client, action):
+    post_change(admin_client, action, status=Status.COMPLETED)
+
+    action.refresh_from_db()
+    assert action.completed_on is not None
+
+
+def test_an_administrator_signs_off_a_completed_action(admin_client, action, staff_user):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+
+    response = post_change(admin_client, action, status=Status.SIGNED_OFF)
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Status.SIGNED_OFF
+
+
+def test_signing_off_an_action_that_is_not_completed_is_a_form_error(admin_client, action):
+    response = post_change(admin_client, action, status=Status.SIGNED_OFF, title="Renamed")
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["status"] == ["Only a completed action can be signed off."]
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Audit return home interviews", Status.NOT_STARTED)
+    assert not action.updates.exists()
+
+
+def test_the_completion_date_cannot_be_typed_in(admin_client, action):
+    form = admin_client.get(change_url(action)).context["adminform"].form
+
+    assert "completed_on" not in form.fields
+
+
+def test_an_owner_from_another_authority_is_refused_with_a_field_message(client, superuser, action, other_leader):
+    client.force_login(superuser)
+
+    response = post_change(client, action, owner=other_leader.pk, status=Status.IN_PROGRESS)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["owner"] == [OWNER_MESSAGE]
+    action.refresh_from_db()
+    assert action.owner != other_leader
+    assert action.status == Status.NOT_STARTED
+    assert not action.updates.exists()
+
+
+def test_an_administrator_is_not_offered_another_authoritys_owner(admin_client, action, other_leader):
+    response = post_change(admin_client, action, owner=other_leader.pk)
+
+    assert response.status_code == 200
+    assert "owner" in response.context["adminform"].form.errors
+    action.refresh_from_db()
+    assert action.owner != other_leader
+
+
+# Adding an action
+
+
+def add_action(client, **fields):
+    url = reverse("admin:actions_actionitem_add")
+    data = form_data(client.get(url))
+    data.update(fields)
+    return client.post(url, data)
+
+
+def test_adding_an_action_writes_its_first_history_row(admin_client, administrator, area, staff_user):
+    response = add_action(
+        admin_client, improvement_area=area.pk, title="Train the team", owner=staff_user.pk, due_date="2030-03-31"
+    )
+
+    assert response.status_code == 302
+    action = ActionItem.objects.get(title="Train the team")
+    assert (action.owner, action.created_by, action.due_date) == (
+        staff_user,
+        administrator,
+        datetime.date(2030, 3, 31),
+    )
+    [update] = action.updates.all()
+    assert (update.author, update.status_before, update.status_after) == (administrator, "", Status.NOT_STARTED)
+
+
+def test_adding_an_action_already_in_progress_records_the_change(admin_client, area, staff_user):
+    add_action(
+        admin_client,
+        improvement_area=area.pk,
+        title="Train the team",
+        owner=staff_user.pk,
+        due_date="2030-03-31",
+        status=Status.IN_PROGRESS,
+    )
+
+    action = ActionItem.objects.get(title="Train the team")
+    assert action.status == Status.IN_PROGRESS
+    assert [(u.status_before, u.status_after) for u in action.updates.order_by("pk")] == [
+        ("", Status.NOT_STARTED),
+        (Status.NOT_STARTED, Status.IN_PROGRESS),
+    ]
+
+
+def test_a_new_action_cannot_be_signed_off(admin_client, area, staff_user):
+    response = add_action(
+        admin_client,
+        improvement_area=area.pk,
+        title="Train the team",
+        owner=staff_user.pk,
+        due_date="2030-03-31",
+        status=Status.SIGNED_OFF,
+    )
+
+    assert response.status_code == 200
+    assert "status" in response.context["adminform"].form.errors
+    assert not ActionItem.objects.exists()
+
+
+def test_adding_an_action_with_another_authoritys_owner_saves_nothing(client, superuser, area, other_leader):
+    client.force_login(superuser)
+
+    response = add_action(
+        client, improvement_area=area.pk, title="Train the team", owner=other_leader.pk, due_date="2030-03-31"
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["owner"] == [OWNER_MESSAGE]
+    assert not ActionItem.objects.exists()
+    assert not ProgressUpdate.objects.exists()
+
+
+# Actions inline on the improvement area
+
+
+def test_a_status_change_in_the_area_inline_writes_one_progress_update(admin_client, administrator, area, action):
+    response = post_change(admin_client, area, **{"actions-0-status": Status.BLOCKED})
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Status.BLOCKED
+    update = action.updates.get()
+    assert (update.author, update.status_before, update.status_after) == (
+        administrator,
+        Status.NOT_STARTED,
+        Status.BLOCKED,
+    )
+
+
+def test_editing_an_area_without_touching_its_actions_writes_no_history(admin_client, area, action):
+    response = post_change(admin_client, area, short_title="Return home interviews for every child")
+
+    assert response.status_code == 302
+    assert not action.updates.exists()
+
+
+def test_a_stale_area_page_does_not_block_saving_actions_nobody_touched(admin_client, area, action, staff_user):
+    url = change_url(area)
+    stale = form_data(admin_client.get(url))
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
+
+    response = admin_client.post(url, {**stale, "short_title": "Return home interviews for every child"})
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Status.IN_PROGRESS
+    assert action.updates.count() == 1
+
+
+def test_adding_an_action_in_the_area_inline_writes_its_first_history_row(admin_client, administrator, area, action):
+    response = post_change(
+        admin_client,
+        area,
+        **{
+            "actions-TOTAL_FORMS": 2,
+            "actions-1-title": "Train the team",
+            "actions-1-owner": action.owner.pk,
+            "actions-1-due_date": "2030-03-31",
+            "actions-1-status": Status.NOT_STARTED,
+        },
+    )
+
+    assert response.status_code == 302
+    new = area.actions.get(title="Train the team")
+    assert new.created_by == administrator
+    assert new.updates.get().author == administrator
+
+
+def test_the_area_inline_refuses_another_authoritys_owner(client, superuser, area, action, other_leader):
+    client.force_login(superuser)
+
+    response = post_change(client, area, **{"actions-0-owner": other_leader.pk})
+
+    assert response.status_code == 200
+    [formset] = response.context["inline_admin_formsets"]
+    assert formset.formset.forms[0].errors["owner"] == [OWNER_MESSAGE]
+    action.refresh_from_db()
+    assert action.owner != other_leader
+
+
+# Deleting actions
+
+
+def test_actions_cannot_be_deleted(admin_client, action):
+    url = reverse("admin:actions_actionitem_delete", args=[action.pk])
+
+    assert admin_client.get(url).status_code == 403
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert ActionItem.objects.filter(pk=action.pk).exists()
+
+
+def test_the_action_list_offers_no_bulk_delete(admin_client, action):
+    response = admin_client.get(reverse("admin:actions_actionitem_changelist"))
+
+    assert "delete_selected" not in response.text
+
+
+def test_selected_actions_are_archived_with_a_history_row(admin_client, administrator, action):
+    response = admin_client.post(
+        reverse("admin:actions_actionitem_changelist"),
+        {"action": "archive_selected", "_selected_action": [action.pk]},
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.archived_at is not None
+    assert action.updates.get().author == administrator
+
+
+# Progress updates: append-only
+
+
+@pytest.fixture
+def update(action):
+    return ProgressUpdateFactory(action=action)
+
+
+def test_the_action_page_shows_its_history_read_only(admin_client, action, update):
+    response = admin_client.get(change_url(action))
+
+    [history] = response.context["inline_admin_formsets"]
+    assert list(history.formset.queryset) == [update]
+    assert not history.has_add_permission
+    assert not history.has_change_permission
+    assert not history.has_delete_permission
+
+
+def test_a_progress_update_is_shown_without_a_save_button(admin_client, update):
+    response = admin_client.get(change_url(update))
+
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.text
+    assert update.note in response.text
+
+
+def test_a_progress_update_cannot_be_changed(admin_client, update):
+    response = admin_client.post(change_url(update), {"note": "Rewritten"})
+
+    assert response.status_code == 403
+    update.refresh_from_db()
+    assert update.note == "Started work."
+
+
+def test_a_progress_update_cannot_be_deleted(admin_client, update):
+    url = reverse("admin:actions_progressupdate_delete", args=[update.pk])
+
+    assert admin_client.get(url).status_code == 403
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert ProgressUpdate.objects.filter(pk=update.pk).exists()
+
+
+def test_a_progress_update_cannot_be_added(admin_client):
+    assert admin_client.get(reverse("admin:actions_progressupdate_add")).status_code == 403
+
+
+def test_the_progress_update_list_offers_no_bulk_delete(admin_client, update):
+    response = admin_client.get(reverse("admin:actions_progressupdate_changelist"))
+
+    assert response.status_code == 200
+    assert "delete_selected" not in response.text
