@@ -45,7 +45,8 @@ class User(AbstractUser):
 
     @property
     def is_leader(self):
-        return self.is_superuser or roles.LEADERS in self._group_names()
+        """May lead: create, edit and sign off actions. Leaders, and administrators, who may do everything."""
+        return self.is_superuser or bool({roles.LEADERS, roles.ADMINISTRATORS} & self._group_names())
 
     @property
     def is_administrator(self):
