@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean
+.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean bench
 
 run: export DEBUG ?= 1
 run: setup demo
@@ -84,3 +84,16 @@ export-json: deps
 import-json: deps
 	@test -f "$(JSON)" || (echo "Set JSON to a file made by make export-json." && exit 1)
 	DEBUG=1 $(PY) manage.py import_json "$(JSON)"
+
+# `make bench`: every council in England on one deployment, measured (about 20 minutes; never part of
+# `make test`). It empties and fills a PostgreSQL database whose name must contain "bench": DATABASE_URL,
+# or BENCH_DATABASE_URL when DATABASE_URL is not set. BENCH_ARGS="--authorities 10 --duration 20" for a
+# quick check. See docs/performance.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tracker_bench
+
+$(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.txt
+	$(VENV)/bin/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: deps assets $(VENV)/.bench-installed
+	DATABASE_URL="$(or $(DATABASE_URL),$(BENCH_DATABASE_URL))" $(PY) bench/run.py $(BENCH_ARGS)

@@ -1,0 +1,69 @@
+"""The pages the benchmark requests, shared by the load generator and the probe."""
+
+import random
+import re
+
+MY_ACTIONS = "My actions"
+ALL_FILTERED = "All actions, filtered"
+ALL_DEEP = "All actions, deep page"
+ACTION_PAGE = "Action page"
+SAVE_PROGRESS = "Save progress"
+DASHBOARD = "Dashboard"
+INSPECTION = "Inspection page"
+THEME = "Theme page"
+CSV_EXPORT = "CSV export"
+ADMIN = "Admin changelist"
+
+# In the order the results list them; the admin changelist is the baseline.
+PAGES = [MY_ACTIONS, ALL_FILTERED, ALL_DEEP, ACTION_PAGE, SAVE_PROGRESS, DASHBOARD, INSPECTION, THEME, CSV_EXPORT]
+ALL_PAGES = [*PAGES, ADMIN]
+
+# Who requests each page when it is requested on its own.
+PAGE_ROLE = {DASHBOARD: "leader", CSV_EXPORT: "leader", ADMIN: "admin"}
+
+# The filters a leader might use every day: open work that is late or stuck, earliest due first.
+FILTERED_QUERY = "?status=in_progress&status=blocked&overdue=yes&sort=due_date"
+
+
+def url_for(page, slot, rng=random):
+    """The URL a signed-in session (a slot of the pool) requests for a page; Save progress posts to it."""
+    if page == MY_ACTIONS:
+        return "/"
+    if page == ALL_FILTERED:
+        return f"/actions/{FILTERED_QUERY}"
+    if page == ALL_DEEP:
+        return f"/actions/?page={slot['deep_page']}"
+    if page == ACTION_PAGE:
+        return f"/actions/{rng.choice(slot['actions'])}/"
+    if page == SAVE_PROGRESS:
+        return f"/actions/{rng.choice(slot['save_actions'] or slot['actions'])}/"
+    if page == DASHBOARD:
+        return "/dashboard/"
+    if page == INSPECTION:
+        return f"/inspections/{rng.choice(slot['inspections'])}/"
+    if page == THEME:
+        return f"/themes/{rng.choice(slot['themes'])}/"
+    if page == CSV_EXPORT:
+        return "/actions/export.csv"
+    if page == ADMIN:
+        return "/admin/actions/actionitem/"
+    raise ValueError(page)
+
+
+# What Save progress posts: the form's hidden fields (CSRF token, version), its status unchanged, and a note.
+NOTE = "Checked progress with the team."
+HIDDEN_INPUT = re.compile(r"<input[^>]*type=\"hidden\"[^>]*>")
+ATTRIBUTE = re.compile(r"(name|value)=\"([^\"]*)\"")
+SELECTED_STATUS = re.compile(r"<select[^>]*name=\"status\"[^>]*>.*?<option value=\"([^\"]*)\"[^>]*selected", re.S)
+
+
+def form_fields(html):
+    """The Update progress form's hidden fields and selected status, from the action page."""
+    fields = {}
+    for tag in HIDDEN_INPUT.findall(html):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if "name" in attributes:
+            fields[attributes["name"]] = attributes.get("value", "")
+    status = SELECTED_STATUS.search(html)
+    fields["status"] = status.group(1) if status else "in_progress"
+    return fields
