@@ -24,6 +24,41 @@ NOTE_REQUIRED_MESSAGES = {
 }
 
 
+# Free text is kept to what a person would write in a plan: about two pages.
+LONG_TEXT = 5000
+# Due dates in a plan lie within this century.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2099
+
+
+STALE_FORM = "This form is out of date. Reload the page and make your change again"
+
+
+class VersionField(forms.IntegerField):
+    """The action's version the form was built from, hidden. A hidden field's error has no
+    place on the page, so a missing or altered version becomes a form-wide error (check_version)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError:
+            return -1
+
+
+def check_version(form, required):
+    version = form.cleaned_data.get("version")
+    if (required and version is None) or (version is not None and not 1 <= version <= 2**31):
+        form.add_error(None, STALE_FORM)
+
+
+def too_long(label):
+    return f"{label} must be {LONG_TEXT:,} characters or fewer"
+
+
 def submit_button(label):
     return Button("submit", label, data_prevent_double_click="true")
 
@@ -79,6 +114,8 @@ class GovukDateField(DateInputField):
             self._fail(self.real_date_message, 1)
         if len(parts[2]) != 4:
             self._fail("Year must include 4 numbers", 2)
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            self._fail(f"{self.label} must be between {EARLIEST_YEAR} and {LATEST_YEAR}", 2)
         try:
             return datetime.date(year, month, day)
         except ValueError:
@@ -109,7 +146,13 @@ class ActionForm(forms.Form):
         help_text="What will be done, in a few words.",
         error_messages={"required": "Enter a title", "max_length": "Title must be 200 characters or fewer"},
     )
-    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea)
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea,
+        error_messages={"max_length": too_long("Description")},
+    )
     owner = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Owner",
@@ -121,11 +164,13 @@ class ActionForm(forms.Form):
     success_measure = forms.CharField(
         label="How we will know (optional)",
         required=False,
+        max_length=LONG_TEXT,
+        error_messages={"max_length": too_long("How we will know")},
         widget=forms.Textarea,
         help_text="How success will be measured, for example “95% of children have a return home interview”.",
     )
     # The action's version when the form was shown: a save over someone else's change is refused.
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, user, action=None, **kwargs):
         if action is not None:
@@ -142,6 +187,7 @@ class ActionForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
+        self.action = action
         self.fields["improvement_area"].queryset = (
             ImprovementArea.objects.for_user(user)
             .select_related("inspection")
@@ -164,6 +210,19 @@ class ActionForm(forms.Form):
             submit_button("Save action" if action is None else "Save changes"),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        # An edit must say which version it was built from, so it cannot overwrite a later change.
+        check_version(self, required=self.action is not None)
+        area, due = cleaned.get("improvement_area"), cleaned.get("due_date")
+        if area and due and due < area.inspection.start_date:
+            started = area.inspection.start_date
+            self.add_error(
+                "due_date",
+                f"Due date must be on or after the inspection started ({started.day} {started:%B %Y})",
+            )
+        return cleaned
+
     def refresh_version(self, version):
         """After a conflicting save, let the person save again knowing what changed."""
         self.data = self.data.copy()
@@ -182,10 +241,12 @@ class ProgressForm(forms.Form):
     note = forms.CharField(
         label="Progress note",
         required=False,
+        max_length=LONG_TEXT,
+        error_messages={"max_length": too_long("Progress note")},
         widget=forms.Textarea,
         help_text="What has been done, what is next, or what is in the way.",
     )
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, action, **kwargs):
         initial = {"version": action.version}
@@ -204,6 +265,7 @@ class ProgressForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        check_version(self, required=True)
         status, note = cleaned.get("status"), cleaned.get("note", "").strip()
         if status in NOTE_REQUIRED_MESSAGES and not note:
             self.add_error("note", NOTE_REQUIRED_MESSAGES[status])
@@ -222,7 +284,8 @@ class SignOffForm(forms.Form):
         label="Sign-off note",
         widget=forms.Textarea,
         help_text="Say what evidence you have seen that the action is complete.",
-        error_messages={"required": "Enter a sign-off note"},
+        max_length=LONG_TEXT,
+        error_messages={"required": "Enter a sign-off note", "max_length": too_long("Sign-off note")},
     )
 
     def __init__(self, *args, **kwargs):
