@@ -1,0 +1,136 @@
+"""WCAG 2.2 AA: axe-core over every page, as each role sees it, on the demo data.
+
+A screenshot of each page lands in test-artifacts/screenshots/. On failure the report names
+every violation on every page swept, not only the first.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from actions.models import ActionItem, Status
+from inspections.models import ImprovementArea, Inspection, Theme
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    # "region" (all content inside landmarks) is a best practice, not a WCAG criterion; the GOV.UK
+    # page template's skip link and phase banner sit outside them by design.
+    "rules": {"region": {"enabled": False}},
+    "resultTypes": ["violations"],
+}
+BROMLEY = "305"
+
+
+class Sweep:
+    """Visits pages as one user, runs axe on each, and keeps every report to fail with at the end."""
+
+    def __init__(self, page, role, screenshot):
+        self.page, self.role, self.screenshot = page, role, screenshot
+        self.reports = []
+        self.checked = []
+
+    def visit(self, name, url, *, status=200):
+        response = self.page.goto(url)
+        assert response.status == status, f"{self.role}, {name}: {url} answered {response.status}"
+        self.check(name)
+
+    def check(self, name):
+        """Run axe over the page as it is now (after a visit, or after submitting a form)."""
+        expect(self.page.get_by_role("heading", level=1)).to_have_count(1)
+        results = AXE.run(self.page, options=AXE_OPTIONS)
+        # axe did look: it found rules that apply (a blank page would have none).
+        assert results.response["passes"] or results.response["violations"], f"axe checked nothing on {name}"
+        if results.violations_count:
+            self.reports.append(f"{self.role}, {name} ({self.page.url}):\n{results.generate_report()}")
+        self.screenshot(self.page, f"{self.role}-{name}")
+        self.checked.append(name)
+
+    def assert_no_violations(self):
+        assert not self.reports, "\n\n".join(self.reports)
+
+
+def bromley_actions():
+    return ActionItem.objects.filter(improvement_area__inspection__local_authority__code=BROMLEY)
+
+
+def common_pages(sweep):
+    """The pages every role has: lists, inspections, areas, themes, password and page not found."""
+    inspection = Inspection.objects.filter(local_authority__code=BROMLEY, improvement_areas__isnull=False).first()
+    area = ImprovementArea.objects.filter(inspection=inspection).order_by("number").first()
+    theme = Theme.objects.filter(improvement_areas__inspection__local_authority__code=BROMLEY).first()
+    sweep.visit("my-actions", "/")
+    sweep.visit("all-actions", "/actions/")
+    sweep.visit("all-actions-filtered", "/actions/?status=in_progress&status=blocked&sort=-due_date")
+    sweep.visit("all-actions-filter-errors", "/actions/?due_from=31/2/2024&due_to=1/1/2020")
+    sweep.visit("inspections", "/inspections/")
+    sweep.visit("inspection", inspection.get_absolute_url())
+    sweep.visit("area", area.get_absolute_url())
+    sweep.visit("themes", "/themes/")
+    sweep.visit("theme", theme.get_absolute_url())
+    sweep.visit("change-password", "/accounts/password/")
+    sweep.visit("page-not-found", "/actions/999999/", status=404)
+
+
+def test_the_sign_in_page_is_accessible(new_page, screenshot):
+    page = new_page()
+    sweep = Sweep(page, "anonymous", screenshot)
+    sweep.visit("sign-in", "/accounts/login/")
+    # Empty fields fail validation before any sign-in is attempted, so no lockout counts it.
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("sign-in-errors")
+    sweep.assert_no_violations()
+
+
+def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot):
+    page = sign_in("staff", demo_data)
+    sweep = Sweep(page, "staff", screenshot)
+    common_pages(sweep)
+
+    own = bromley_actions().filter(owner__username="staff").exclude(status=Status.SIGNED_OFF).first()
+    sweep.visit("action-owner", own.get_absolute_url())
+    # Saving without a new status or a note is refused with a message next to the note.
+    page.get_by_role("button", name="Save update").click()
+    expect(page).to_have_title(f"Error: {own.title} – Improvement tracker")
+    sweep.check("action-update-errors")
+
+    others = bromley_actions().exclude(owner__username="staff").first()
+    sweep.visit("action-not-owner", others.get_absolute_url())
+    sweep.visit("permission-denied", "/dashboard/", status=403)
+    sweep.assert_no_violations()
+
+
+def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot):
+    page = sign_in("leader", demo_data)
+    sweep = Sweep(page, "leader", screenshot)
+    common_pages(sweep)
+
+    inspection = Inspection.objects.filter(local_authority__code=BROMLEY, improvement_areas__isnull=False).first()
+    completed = bromley_actions().filter(status=Status.COMPLETED).first()
+    signed_off = bromley_actions().filter(status=Status.SIGNED_OFF).first()
+    sweep.visit("dashboard", "/dashboard/")
+    sweep.visit("board-report", f"/inspections/{inspection.pk}/board-report/")
+    sweep.visit("action-completed", completed.get_absolute_url())
+    sweep.visit("action-signed-off", signed_off.get_absolute_url())
+    sweep.visit("new-action", "/actions/new/")
+    page.get_by_role("button", name="Save action").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("new-action-errors")
+    sweep.visit("edit-action", f"/actions/{completed.pk}/edit/")
+    sweep.visit("sign-off", f"/actions/{completed.pk}/sign-off/")
+    page.get_by_role("button", name="Sign off").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("sign-off-errors")
+    sweep.assert_no_violations()
+
+
+def test_every_administrator_page_is_accessible(demo_data, sign_in, screenshot):
+    # The Django admin (/admin/) is left out: it is Django's own interface, not ours to restyle.
+    page = sign_in("admin", demo_data)
+    sweep = Sweep(page, "administrator", screenshot)
+    common_pages(sweep)
+    sweep.visit("new-action", "/actions/new/")
+    sweep.assert_no_violations()
