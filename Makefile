@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean bench
+.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean bench reliability
 
 run: export DEBUG ?= 1
 run: setup demo
@@ -97,3 +97,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.txt
 
 bench: deps assets $(VENV)/.bench-installed
 	DATABASE_URL="$(or $(DATABASE_URL),$(BENCH_DATABASE_URL))" $(PY) bench/run.py $(BENCH_ARGS)
+
+# Runs the trust tests on PostgreSQL and writes docs/reliability.md from what they measured.
+reliability: deps assets
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tracker_reliability} $(PY) scripts/reliability_report.py

@@ -4,6 +4,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 from .log import request_id_var
 
@@ -39,3 +40,18 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in a query or form is never meant (PostgreSQL cannot even store it): 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in query or "%00" in query:
+            raise BadRequest("The address holds a NUL character.")
+        if request.method == "POST" and any("\x00" in value for _, values in request.POST.lists() for value in values):
+            raise BadRequest("The form holds a NUL character.")
+        return self.get_response(request)

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "bromley_tracker.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bromley_tracker.middleware.ContentSecurityPolicyMiddleware",
+    "bromley_tracker.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -110,3 +110,13 @@ def test_garbage_in_the_address_gets_a_normal_page_or_a_400(client, leader, acti
     assert response.status_code in (200, 400)
     if response.get("Content-Type", "").startswith("text/html"):
         assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_nul_character_in_a_form_is_a_bad_request_and_saves_nothing(client, staff_user, action):
+    client.force_login(staff_user)
+    response = client.post(
+        f"/actions/{action.pk}/", {"status": Status.IN_PROGRESS, "note": "a\x00b", "version": action.version}
+    )
+    assert response.status_code == 400
+    assert "Something in the request was not right" in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
