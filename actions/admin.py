@@ -7,9 +7,10 @@ is half-saved.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 
 from accounts.admin_scoping import ScopedAdminMixin
@@ -116,6 +117,18 @@ def save_action_form(form, *, author, improvement_area):
         record_progress(action=action, author=author, status=status, note=note)
 
 
+class RefuseStaleSavesMixin:
+    """A save that lost a race with someone else's (after its form was checked) is rolled back by the
+    admin's transaction; say so and show the current action, instead of an error page."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as conflict:
+            self.message_user(request, f"{conflict} Nothing was saved.", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
 class ProgressUpdateInline(admin.TabularInline):
     """An action's history, to read: it is append-only."""
 
@@ -139,7 +152,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin):
     form = ActionItemAdminForm
     list_display = ["title", "improvement_area", "owner", "due_date", "status", "rag_rating"]
     list_filter = [
@@ -221,7 +234,7 @@ admin.site.unregister(ImprovementArea)
 
 
 @admin.register(ImprovementArea)
-class ImprovementAreaAdmin(BaseImprovementAreaAdmin):
+class ImprovementAreaAdmin(RefuseStaleSavesMixin, BaseImprovementAreaAdmin):
     inlines = [*BaseImprovementAreaAdmin.inlines, ActionItemInline]
 
     def save_formset(self, request, form, formset, change):

@@ -437,3 +437,25 @@ def test_the_progress_update_list_offers_no_bulk_delete(admin_client, update):
 
     assert response.status_code == 200
     assert "delete_selected" not in response.text
+
+
+def test_a_save_that_loses_a_race_after_validation_is_refused_and_nothing_is_saved(
+    admin_client, action, staff_user, monkeypatch
+):
+    import actions.admin
+    from actions.services import update_action as real_update_action
+
+    def someone_saves_first(**kwargs):
+        # Someone else records progress between this form's checks and its save.
+        record_progress(action=ActionItem.objects.get(pk=action.pk), author=staff_user, status=Status.IN_PROGRESS)
+        return real_update_action(**kwargs)
+
+    monkeypatch.setattr(actions.admin, "update_action", someone_saves_first)
+    response = post_change(admin_client, action, title="A new title")
+
+    assert response.status_code == 302
+    page = admin_client.get(response.url).content.decode()
+    assert "after you opened it" in page and "Nothing was saved." in page
+    action.refresh_from_db()
+    assert action.title != "A new title"
+    assert not ProgressUpdate.objects.filter(action=action, note__contains="title").exists()
