@@ -132,5 +132,6 @@ def test_every_administrator_page_is_accessible(demo_data, sign_in, screenshot):
     page = sign_in("admin", demo_data)
     sweep = Sweep(page, "administrator", screenshot)
     common_pages(sweep)
+    sweep.visit("dashboard", "/dashboard/")
     sweep.visit("new-action", "/actions/new/")
     sweep.assert_no_violations()
