@@ -49,10 +49,21 @@ class VersionField(forms.IntegerField):
             return -1
 
 
-def check_version(form, required):
-    version = form.cleaned_data.get("version")
-    if (required and version is None) or (version is not None and not 1 <= version <= 2**31):
-        form.add_error(None, STALE_FORM)
+class VersionedForm(forms.Form):
+    """A form that changes an action, carrying the action's version from when it was shown,
+    so that a save over someone else's change is refused."""
+
+    version = VersionField()
+
+    def check_version(self, required):
+        version = self.cleaned_data.get("version")
+        if (required and version is None) or (version is not None and not 1 <= version <= 2**31):
+            self.add_error(None, STALE_FORM)
+
+    def refresh_version(self, version):
+        """After a conflicting save, let the person save again knowing what changed."""
+        self.data = self.data.copy()
+        self.data["version"] = version
 
 
 def too_long(label):
@@ -128,7 +139,7 @@ class ImprovementAreaChoiceField(forms.ModelChoiceField):
         return f"{inspection.get_kind_display()}, {inspection.start_date:%B %Y}: {area.number}. {area.short_title}"
 
 
-class ActionForm(forms.Form):
+class ActionForm(VersionedForm):
     """New and edit action: what a leader fills in. `user` scopes the choices to their local authority."""
 
     improvement_area = ImprovementAreaChoiceField(
@@ -169,8 +180,6 @@ class ActionForm(forms.Form):
         widget=forms.Textarea,
         help_text="How success will be measured, for example “95% of children have a return home interview”.",
     )
-    # The action's version when the form was shown: a save over someone else's change is refused.
-    version = VersionField()
 
     def __init__(self, *args, user, action=None, **kwargs):
         if action is not None:
@@ -213,7 +222,7 @@ class ActionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         # An edit must say which version it was built from, so it cannot overwrite a later change.
-        check_version(self, required=self.action is not None)
+        self.check_version(required=self.action is not None)
         area, due = cleaned.get("improvement_area"), cleaned.get("due_date")
         if area and due and due < area.inspection.start_date:
             started = area.inspection.start_date
@@ -223,13 +232,8 @@ class ActionForm(forms.Form):
             )
         return cleaned
 
-    def refresh_version(self, version):
-        """After a conflicting save, let the person save again knowing what changed."""
-        self.data = self.data.copy()
-        self.data["version"] = version
 
-
-class ProgressForm(forms.Form):
+class ProgressForm(VersionedForm):
     """The action page's "Update progress" form."""
 
     status = forms.ChoiceField(
@@ -246,7 +250,6 @@ class ProgressForm(forms.Form):
         widget=forms.Textarea,
         help_text="What has been done, what is next, or what is in the way.",
     )
-    version = VersionField()
 
     def __init__(self, *args, action, **kwargs):
         initial = {"version": action.version}
@@ -265,7 +268,7 @@ class ProgressForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        check_version(self, required=True)
+        self.check_version(required=True)
         status, note = cleaned.get("status"), cleaned.get("note", "").strip()
         if status in NOTE_REQUIRED_MESSAGES and not note:
             self.add_error("note", NOTE_REQUIRED_MESSAGES[status])
@@ -273,10 +276,6 @@ class ProgressForm(forms.Form):
             self.add_error("note", "Enter a progress note, or select a different status")
         cleaned["note"] = note
         return cleaned
-
-    def refresh_version(self, version):
-        self.data = self.data.copy()
-        self.data["version"] = version
 
 
 class SignOffForm(forms.Form):
