@@ -60,7 +60,8 @@ def parse_args(argv):
     parser.add_argument("--updates-per-action", type=int, default=10)
     parser.add_argument("--users", type=int, default=20, help="Concurrent signed-in users in the paced load.")
     parser.add_argument("--duration", type=int, default=60, help="Seconds of paced load, at each scale.")
-    parser.add_argument("--warm-up", type=int, default=5, help="Seconds at the start of each run not counted.")
+    parser.add_argument("--warm-up", type=int, default=5, help="Seconds at the start of a paced run not counted.")
+    parser.add_argument("--step-warm-up", type=int, default=2, help="The same, for each throughput step.")
     parser.add_argument("--steps", default="1,2,4,8", help="Concurrency of the no-pause throughput runs.")
     parser.add_argument("--step-duration", type=int, default=10, help="Seconds of each throughput step.")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes.")
@@ -217,7 +218,7 @@ class Bench:
                 if page != pages.SAVE_PROGRESS:
                     requests.get(self.base_url + url, cookies=slot["cookies"], allow_redirects=False, timeout=60)
 
-    def locust(self, pool_path, label, *, users, duration, page=""):
+    def locust(self, pool_path, label, *, users, duration, warm_up, page=""):
         """One headless locust run; return its per-page figures."""
         timings = self.work / f"timings-{label}.json"
         env = {**self.env, "BENCH_POOL": str(pool_path), "BENCH_TIMINGS": str(timings), "BENCH_PAGE": page}
@@ -230,7 +231,7 @@ class Bench:
                     f"--host={self.base_url}",
                     f"--users={users}",
                     f"--spawn-rate={users}",
-                    f"--run-time={duration + self.args.warm_up}s",
+                    f"--run-time={duration + warm_up}s",
                     "--stop-timeout=10",
                     "--only-summary",
                     f"--csv={self.work / label}",
@@ -242,14 +243,21 @@ class Bench:
                 stderr=subprocess.STDOUT,
                 check=False,  # locust exits 1 when a request failed; the figures say so.
             )
-        return summarise(json.loads(timings.read_text()), self.args.warm_up)
+        return summarise(json.loads(timings.read_text()), warm_up)
 
     def throughput(self, pool_path, page):
         """Requests per second the page sustains with no pause while its p95 stays under 250 ms."""
         steps, best = [], 0.0
         for users in [int(n) for n in self.args.steps.split(",")]:
             label = f"steps-{page.lower().replace(' ', '-').replace(',', '')}-{users}"
-            figures = self.locust(pool_path, label, users=users, duration=self.args.step_duration, page=page)
+            figures = self.locust(
+                pool_path,
+                label,
+                users=users,
+                duration=self.args.step_duration,
+                warm_up=self.args.step_warm_up,
+                page=page,
+            )
             row = figures.get(page, {"requests": 0, "p95_ms": None, "errors": 0, "rps": 0.0})
             steps.append({"users": users, **row})
             ok = row["requests"] and row["errors"] == 0 and row["p95_ms"] < THROUGHPUT_P95_MS
@@ -304,8 +312,18 @@ class Bench:
             probe = self.probe(pool_path, label)
             self.warm_up(pool)
             self.log(f"[{label} authorities] paced load: {args.users} users for {args.duration} s")
-            paced = self.locust(pool_path, f"paced-{label}", users=args.users, duration=args.duration)
-            result = {"codes": codes, "paced": paced, "probe": probe, "throughput": {}}
+            load_before = os.getloadavg()[0]
+            paced = self.locust(
+                pool_path, f"paced-{label}", users=args.users, duration=args.duration, warm_up=args.warm_up
+            )
+            result = {
+                "codes": codes,
+                "paced": paced,
+                "probe": probe,
+                "throughput": {},
+                # The machine's 1-minute load average before and after: other work on it skews the figures.
+                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+            }
             if throughput:
                 for page in pages.ALL_PAGES:
                     self.log(f"[{label} authorities] throughput of {page}")
@@ -357,6 +375,7 @@ def ratio(a, b):
 
 
 def assemble(args, small, national, *, generation, elapsed):
+    n = str(args.authorities)
     admin_p95 = national["paced"].get(pages.ADMIN, {}).get("p95_ms")
     rows = []
     for page in pages.ALL_PAGES:
@@ -376,6 +395,7 @@ def assemble(args, small, national, *, generation, elapsed):
                 "queries": probe.get("queries"),
                 "queries_at_1": small["probe"]["pages"].get(page, {}).get("queries"),
                 "sql_ms": probe.get("sql_ms"),
+                "app_cpu_ms": probe.get("cpu_ms"),
                 "p95_ratio_to_admin": ratio(paced.get("p95_ms"), admin_p95),
                 "p95_at_1_ms": before.get("p95_ms"),
                 "p95_growth_1_to_153": ratio(paced.get("p95_ms"), before.get("p95_ms")),
@@ -395,7 +415,7 @@ def assemble(args, small, national, *, generation, elapsed):
         "step_duration_s": args.step_duration,
         "workers": args.workers,
         "elapsed_s": elapsed,
-        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        "load_average_during_paced_runs": {"1": small["load_average"], n: national["load_average"]},
         "commit": subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip(),
@@ -412,7 +432,7 @@ def fmt(value, spec=""):
 def table(results, markdown=False):
     n = results["authorities"]
     headers = ["Page", "Requests", "p50 ms", "p95 ms", "p99 ms", "Errors", "Queries", "p95 / admin"]
-    headers += ["p95 at 1 ms", f"p95 1→{n}", "Max rps"]
+    headers += ["p95 at 1 ms", f"p95 1→{n}", "Max rps", "CPU ms"]
     lines = []
     for row in results["pages"]:
         lines.append(
@@ -429,6 +449,7 @@ def table(results, markdown=False):
                 fmt(row["p95_at_1_ms"]),
                 fmt(row["p95_growth_1_to_153"]),
                 fmt(row["max_rps"]),
+                fmt(row["app_cpu_ms"]),
             ]
         )
     if markdown:
@@ -479,7 +500,8 @@ def summary(results):
         f"signed-in users pausing 1 to 2 s, {results['paced_load']['duration_s']} s at each scale; throughput "
         f"steps of {results['throughput_steps']} users, {results['step_duration_s']} s each; gunicorn with "
         f"{results['workers']} workers; {results['machine']}; commit {results['commit']}; whole run "
-        f"{results['elapsed_s']} s; load average at the end {results['load_average_at_end']}.",
+        f"{results['elapsed_s']} s. Load average (1 min) before and after the paced runs: "
+        f"{results['load_average_during_paced_runs']}.",
         "",
         table(results, markdown=True),
         "",
