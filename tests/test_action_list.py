@@ -206,3 +206,10 @@ def test_the_list_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(URL, {"status": ["not_started", "in_progress"], "owner": staff_user.pk, "sort": "owner"})
     assert len(action_ids(response)) == min(count, 50)
+
+
+def test_leaders_are_offered_a_new_action_and_staff_are_not(client, leader, staff_user):
+    client.force_login(leader)
+    assert 'href="/actions/new/">Create an action</a>' in client.get("/actions/").content.decode()
+    client.force_login(staff_user)
+    assert "Create an action" not in client.get("/actions/").content.decode()
