@@ -85,7 +85,7 @@ import-json: deps
 	@test -f "$(JSON)" || (echo "Set JSON to a file made by make export-json." && exit 1)
 	DEBUG=1 $(PY) manage.py import_json "$(JSON)"
 
-# `make bench`: every council in England on one deployment, measured (about 20 minutes; never part of
+# `make bench`: every council in England on one deployment, measured (about 15 minutes; never part of
 # `make test`). It empties and fills a PostgreSQL database whose name must contain "bench": DATABASE_URL,
 # or BENCH_DATABASE_URL when DATABASE_URL is not set. BENCH_ARGS="--authorities 10 --duration 20" for a
 # quick check. See docs/performance.md.

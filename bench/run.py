@@ -47,6 +47,7 @@ RESULTS = ROOT / "bench" / "results.json"
 DOC = ROOT / "docs" / "performance.md"
 DOC_START, DOC_END = "<!-- bench:latest -->", "<!-- /bench:latest -->"
 LOG_MARK = "<!-- bench:log -->"
+LOG_HEADER = "| Date | Authorities | Slowest p95 | Targets |\n|---|---|---|---|"
 
 P95_TARGET_MS = 100
 THROUGHPUT_P95_MS = 250
@@ -59,7 +60,7 @@ def parse_args(argv):
     parser.add_argument("--actions-per-authority", type=int, default=1000)
     parser.add_argument("--updates-per-action", type=int, default=10)
     parser.add_argument("--users", type=int, default=20, help="Concurrent signed-in users in the paced load.")
-    parser.add_argument("--duration", type=int, default=60, help="Seconds of paced load, at each scale.")
+    parser.add_argument("--duration", type=int, default=90, help="Seconds of paced load, at each scale.")
     parser.add_argument("--warm-up", type=int, default=5, help="Seconds at the start of a paced run not counted.")
     parser.add_argument("--step-warm-up", type=int, default=2, help="The same, for each throughput step.")
     parser.add_argument("--steps", default="1,2,4,8", help="Concurrency of the no-pause throughput runs.")
@@ -534,7 +535,10 @@ def record_in_doc(results):
         f"| {results['date']} | {results['authorities']} | {worst['name']} {worst['p95_ms']} ms | "
         f"{missed} of {len(verdicts(results))} targets missed |"
     )
-    text = text.replace(LOG_MARK, f"{LOG_MARK}\n{line}", 1) if LOG_MARK in text else text + f"\n{line}\n"
+    # Newest first, under the log's header.
+    if f"{LOG_MARK}\n{LOG_HEADER}" not in text:
+        text = text.replace(LOG_MARK, "") + f"\n{LOG_MARK}\n{LOG_HEADER}\n"
+    text = text.replace(f"{LOG_MARK}\n{LOG_HEADER}", f"{LOG_MARK}\n{LOG_HEADER}\n{line}", 1)
     DOC.write_text(text)
 
 

@@ -547,7 +547,9 @@ class Command(BaseCommand):
         parser.add_argument("--actions-per-authority", type=int, default=1000)
         parser.add_argument("--updates-per-action", type=int, default=10, help="On average, the first included.")
         parser.add_argument("--first-code", type=int, default=FIRST_CODE, help="Lowest DfE code to use.")
-        parser.add_argument("--seed", type=int, default=2016, help="Random seed: the same seed on the same day gives the same data.")
+        parser.add_argument(
+            "--seed", type=int, default=2016, help="Random seed: the same seed on the same day gives the same data."
+        )
 
     def handle(self, *args, **options):
         password = demo_password()
