@@ -92,10 +92,15 @@ class Inspection(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.local_authority} {self.get_kind_display()}, {self.start_date:%B %Y}"
+        """Reads self.local_authority: select_related it in lists."""
+        return self.describe(local_authority=self.local_authority, kind=self.kind, start_date=self.start_date)
 
     def get_absolute_url(self):
         return reverse("inspection_detail", args=[self.pk])
+
+    @staticmethod
+    def describe(*, local_authority, kind, start_date):
+        return f"{local_authority} {InspectionKind(kind).label}, {start_date:%B %Y}"
 
     @property
     def is_graded(self):
@@ -271,7 +276,11 @@ class ImprovementArea(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number}. {self.short_title}"
+        return self.describe(number=self.number, short_title=self.short_title)
 
     def get_absolute_url(self):
         return reverse("area_detail", args=[self.pk])
+
+    @staticmethod
+    def describe(*, number, short_title):
+        return f"{number}. {short_title}"
