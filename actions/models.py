@@ -266,6 +266,17 @@ class ProgressUpdateQuerySet(ScopedQuerySet):
     def delete(self):
         raise TypeError("Progress updates are append-only; they are never deleted.")
 
+    def most_recent(self, limit):
+        """The newest `limit` updates with their authors and actions, newest first.
+
+        Two queries: a narrow sort of ids over this queryset (an authority's actions' history,
+        through the per-action index), then the `limit` rows in full.
+        """
+        ids = list(self.order_by("-created_at", "-pk").values_list("pk", flat=True)[:limit])
+        return list(
+            self.model.objects.filter(pk__in=ids).select_related("author", "action").order_by("-created_at", "-pk")
+        )
+
 
 class ProgressUpdate(models.Model):
     """One row of an action's history. Written only by actions.services; never edited or deleted."""
@@ -284,7 +295,8 @@ class ProgressUpdate(models.Model):
         indexes = [
             # An action's history, newest first; the dashboard's most recent updates.
             models.Index(fields=["action", "-created_at"], name="progress_action_created_idx"),
-            models.Index(fields=["-created_at"], name="progress_created_idx"),
+            # No index on created_at alone: with one, PostgreSQL answered "an authority's newest
+            # updates" by walking every council's history backwards (12 s for a council with none).
         ]
 
     def __str__(self):

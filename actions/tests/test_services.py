@@ -77,3 +77,15 @@ def test_archiving_hides_the_action_but_keeps_it_and_its_history(action, leader)
     assert not ActionItem.objects.for_user(leader).filter(pk=action.pk).exists()
     assert ActionItem.objects.for_user_including_archived(leader).filter(pk=action.pk).exists()
     assert action.updates.get().note == f"Action archived by {leader}."
+
+
+def test_most_recent_gives_the_newest_updates_of_the_users_authority_newest_first(action, staff_user, other_leader):
+    from actions.models import ProgressUpdate
+
+    for n in range(12):
+        record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note=f"note {n}")
+
+    recent = ProgressUpdate.objects.for_user(staff_user).most_recent(10)
+
+    assert [u.note for u in recent] == [f"note {n}" for n in range(11, 1, -1)]
+    assert ProgressUpdate.objects.for_user(other_leader).most_recent(10) == []
