@@ -8,6 +8,8 @@ import sys
 
 from django.conf import settings
 
+from bromley_tracker.log import JSONFormatter
+
 PRODUCTION_ENV = {
     "DEBUG": "0",
     "HTTPS_ONLY": "1",
@@ -75,3 +77,37 @@ def test_log_lines_are_json_with_the_request_id():
     assert line["request_id"] == "abc123"
     assert line["message"] == "Something failed"
     assert line["level"] == "ERROR"
+
+
+def test_an_error_shows_the_service_page_not_a_trace_and_is_logged_with_the_request_id(
+    db, staff_user, settings, monkeypatch
+):
+    from django.test import Client
+
+    from actions.models import ActionItemQuerySet
+    from bromley_tracker.log import RequestIDFilter
+
+    def broken(self, user):
+        raise RuntimeError("database fell over")
+
+    monkeypatch.setattr(ActionItemQuerySet, "for_user", broken)
+    settings.DEBUG = False
+    records = []
+    handler = logging.Handler()
+    handler.addFilter(RequestIDFilter())
+    handler.emit = records.append
+    logging.getLogger("django.request").addHandler(handler)
+    client = Client(raise_request_exception=False)
+    client.force_login(staff_user)
+    try:
+        response = client.get("/", headers={"X-Request-ID": "req-42"})
+    finally:
+        logging.getLogger("django.request").removeHandler(handler)
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in html
+    assert "Traceback" not in html and "database fell over" not in html
+    [record] = [r for r in records if r.levelno == logging.ERROR]
+    assert record.request_id == "req-42"
+    assert "database fell over" in json.loads(JSONFormatter().format(record))["exception"]
