@@ -66,8 +66,15 @@ class VersionedForm(forms.Form):
         self.data["version"] = version
 
 
-def too_long(label):
-    return f"{label} must be {LONG_TEXT:,} characters or fewer"
+class LongTextField(forms.CharField):
+    """Free text in a textarea, at most LONG_TEXT characters, saying so in GOV.UK words."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, label, error_messages=None, **kwargs):
+        name = label.removesuffix(" (optional)")
+        messages = {"max_length": f"{name} must be {LONG_TEXT:,} characters or fewer", **(error_messages or {})}
+        super().__init__(label=label, max_length=LONG_TEXT, error_messages=messages, **kwargs)
 
 
 def submit_button(label):
@@ -157,13 +164,7 @@ class ActionForm(VersionedForm):
         help_text="What will be done, in a few words.",
         error_messages={"required": "Enter a title", "max_length": "Title must be 200 characters or fewer"},
     )
-    description = forms.CharField(
-        label="Description (optional)",
-        required=False,
-        max_length=LONG_TEXT,
-        widget=forms.Textarea,
-        error_messages={"max_length": too_long("Description")},
-    )
+    description = LongTextField(label="Description (optional)", required=False)
     owner = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Owner",
@@ -172,12 +173,9 @@ class ActionForm(VersionedForm):
         error_messages={"required": "Select an owner", "invalid_choice": "Select an owner from the list"},
     )
     due_date = GovukDateField(label="Due date", help_text="For example, 27 3 2027")
-    success_measure = forms.CharField(
+    success_measure = LongTextField(
         label="How we will know (optional)",
         required=False,
-        max_length=LONG_TEXT,
-        error_messages={"max_length": too_long("How we will know")},
-        widget=forms.Textarea,
         help_text="How success will be measured, for example “95% of children have a return home interview”.",
     )
 
@@ -242,13 +240,8 @@ class ProgressForm(VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select a status", "invalid_choice": "Select a status"},
     )
-    note = forms.CharField(
-        label="Progress note",
-        required=False,
-        max_length=LONG_TEXT,
-        error_messages={"max_length": too_long("Progress note")},
-        widget=forms.Textarea,
-        help_text="What has been done, what is next, or what is in the way.",
+    note = LongTextField(
+        label="Progress note", required=False, help_text="What has been done, what is next, or what is in the way."
     )
 
     def __init__(self, *args, action, **kwargs):
@@ -279,12 +272,10 @@ class ProgressForm(VersionedForm):
 
 
 class SignOffForm(forms.Form):
-    note = forms.CharField(
+    note = LongTextField(
         label="Sign-off note",
-        widget=forms.Textarea,
         help_text="Say what evidence you have seen that the action is complete.",
-        max_length=LONG_TEXT,
-        error_messages={"required": "Enter a sign-off note", "max_length": too_long("Sign-off note")},
+        error_messages={"required": "Enter a sign-off note"},
     )
 
     def __init__(self, *args, **kwargs):
