@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from . import roles
 from .admin_scoping import ScopedAdminMixin
 from .models import User
 
@@ -26,8 +27,8 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
             "Council and role",
             {
                 "classes": ("wide",),
-                "fields": ("local_authority", "groups", "is_staff"),
-                "description": "Administrators also need “Staff status” to reach this admin.",
+                "fields": ("local_authority", "groups"),
+                "description": "People in the Administrators group reach this admin; nobody else does.",
             },
         ),
     )
@@ -37,7 +38,17 @@ class UserAdmin(ScopedAdminMixin, BaseUserAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
+        # Staff status (reaching this admin) follows the Administrators group; see save_related.
+        readonly = (*readonly, "is_staff")
         if not request.user.is_superuser:
             # Superuser status would see every authority's data: only a superuser grants it.
             readonly = (*readonly, "is_superuser")
         return readonly
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        reaches_admin = user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists()
+        if user.is_staff != reaches_admin:
+            user.is_staff = reaches_admin
+            user.save(update_fields=["is_staff"])
