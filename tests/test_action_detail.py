@@ -306,3 +306,10 @@ def test_a_post_reads_a_bounded_number_of_queries(client, staff_user, action, dj
         response = post_update(client, action, status=Status.IN_PROGRESS, note="Started")
 
     assert response.status_code == 302
+
+
+def test_a_missing_status_links_from_the_error_summary_to_the_first_radio(client, staff_user, action):
+    client.force_login(staff_user)
+    html = client.post(f"/actions/{action.pk}/", {"note": "x", "version": action.version}).content.decode()
+    assert '<a href="#id_status_1">Select a status</a>' in html
+    assert 'id="id_status_1"' in html
