@@ -1,18 +1,13 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
+from inspections.models import ScopedQuerySet
+
 from . import roles
 
 
-class UserQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Users a signed-in user may see: those of their own local authority."""
-        if not user.is_authenticated or user.local_authority_id is None:
-            return self.none()
-        return self.filter(local_authority_id=user.local_authority_id)
-
-    def active(self):
-        return self.filter(is_active=True)
+class UserQuerySet(ScopedQuerySet):
+    """for_user(user): the people of the user's own local authority."""
 
 
 class AccountManager(UserManager.from_queryset(UserQuerySet)):

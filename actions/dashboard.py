@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 
 from inspections.models import ImprovementArea, InspectionKind, Judgement
 
-from .models import DONE_STATUSES, ActionItem, ProgressUpdate, Rag, Status
+from .models import DONE_STATUSES, ActionItem, ProgressUpdate, Rag, Status, percent
 
 # How far ahead the "due soon" list looks, and how many rows each list shows.
 DUE_SOON_WINDOW_DAYS = 30
@@ -49,11 +49,6 @@ def actions_url(**params):
 def inspection_label(inspection):
     """A short column or bar label such as "2018 ILACS"."""
     return f"{inspection.start_date.year} {_KIND_SHORT_NAMES.get(inspection.kind, inspection.get_kind_display())}"
-
-
-def percent(part, whole):
-    """Whole percent, rounded as ActionProgress.percent_signed_off rounds it on the other pages."""
-    return round(100 * part / whole) if whole else 0
 
 
 @dataclass

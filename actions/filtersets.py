@@ -118,7 +118,7 @@ def _area_label(area):
 
 
 def _inspection_label(inspection):
-    return f"{inspection.get_kind_display()}, {inspection.start_date:%B %Y}"
+    return inspection.title
 
 
 def _choice_error(what):

@@ -9,6 +9,7 @@ from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from accounts.models import User
 from inspections.models import ImprovementArea
@@ -142,8 +143,7 @@ class GovukDateField(DateInputField):
 
 class ImprovementAreaChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, area):
-        inspection = area.inspection
-        return f"{inspection.get_kind_display()}, {inspection.start_date:%B %Y}: {area.number}. {area.short_title}"
+        return f"{area.inspection.title}: {area}"
 
 
 class ActionForm(VersionedForm):
@@ -226,7 +226,7 @@ class ActionForm(VersionedForm):
             started = area.inspection.start_date
             self.add_error(
                 "due_date",
-                f"Due date must be on or after the inspection started ({started.day} {started:%B %Y})",
+                f"Due date must be on or after the inspection started ({date_format(started)})",
             )
         return cleaned
 

@@ -55,6 +55,11 @@ def rag_for(*, status, due_date, today):
     return Rag.GREEN
 
 
+def percent(part, whole):
+    """Whole percent, rounded the same way on every page (the dashboard, inspections, themes)."""
+    return round(100 * part / whole) if whole else 0
+
+
 class ActionProgress:
     """How far a group of actions has got: counts by status and by RAG (see ActionItemQuerySet.progress_by)."""
 
@@ -72,7 +77,7 @@ class ActionProgress:
 
     @property
     def percent_signed_off(self):
-        return round(100 * self.signed_off / self.total) if self.total else 0
+        return percent(self.signed_off, self.total)
 
     @property
     def status_counts(self):
@@ -246,10 +251,6 @@ class ActionItem(models.Model):
     @property
     def is_overdue(self):
         return self.status not in DONE_STATUSES and self.due_date < timezone.localdate()
-
-    @property
-    def is_done(self):
-        return self.status in DONE_STATUSES
 
     @property
     def local_authority_id(self):

@@ -7,6 +7,8 @@ so no status changes without a history row.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
 
 from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, REASSIGNED_NOTE_PREFIX, ActionItem, ProgressUpdate, Status
 
@@ -19,7 +21,7 @@ class EditConflict(Exception):
         who = action.updated_by or "someone else"
         when = timezone.localtime(action.updated_at)
         super().__init__(
-            f"{who} changed this action at {when:%H:%M} on {when.day} {when:%B %Y} after you opened it. "
+            f"{who} changed this action at {when:%H:%M} on {date_format(when.date())} after you opened it. "
             "Check their change below, then save yours again if it is still needed."
         )
 
@@ -116,10 +118,6 @@ def create_action(
 _EDITED_FIELD_NAMES = {"title": "title", "description": "description", "success_measure": "success measure"}
 
 
-def _day(value):
-    return f"{value.day} {value:%B %Y}"
-
-
 @transaction.atomic
 def update_action(
     *,
@@ -168,13 +166,12 @@ def update_action(
     if "owner" in changed:
         notes.append(f"{REASSIGNED_NOTE_PREFIX}{locked.owner} to {owner}.")
     if "due_date" in changed:
-        notes.append(f"Due date changed from {_day(locked.due_date)} to {_day(due_date)}.")
+        notes.append(f"Due date changed from {date_format(locked.due_date)} to {date_format(due_date)}.")
     if "improvement_area" in changed:
         notes.append(f"Moved to improvement area {improvement_area}.")
     edited = [label for name, label in _EDITED_FIELD_NAMES.items() if name in changed]
     if edited:
-        listed = edited[0] if len(edited) == 1 else f"{', '.join(edited[:-1])} and {edited[-1]}"
-        notes.append(f"Edited the {listed}.")
+        notes.append(f"Edited the {get_text_list(edited, 'and')}.")
 
     for name in changed:
         setattr(locked, name, new_values[name])

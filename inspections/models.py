@@ -99,8 +99,14 @@ class Inspection(models.Model):
         return reverse("inspection_detail", args=[self.pk])
 
     @staticmethod
-    def describe(*, local_authority, kind, start_date):
-        return f"{local_authority} {InspectionKind(kind).label}, {start_date:%B %Y}"
+    def describe(*, kind, start_date, local_authority=None):
+        """ "Focused visit, September 2021", after the authority's name when one is given."""
+        title = f"{InspectionKind(kind).label}, {start_date:%B %Y}"
+        return f"{local_authority} {title}" if local_authority else title
+
+    @property
+    def title(self):
+        return self.describe(kind=self.kind, start_date=self.start_date)
 
     @property
     def is_graded(self):
