@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from . import roles
-from .admin_scoping import ScopedAdminMixin
-from .models import User
+from .models import LocalAuthority, User
+from .scoping import ScopedAdminMixin
 
 admin.site.site_header = "Improvement tracker administration"
 admin.site.site_title = "Improvement tracker administration"
+
+
+@admin.register(LocalAuthority)
+class LocalAuthorityAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "region"]
+    search_fields = ["name", "code", "region"]
 
 
 @admin.register(User)

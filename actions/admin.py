@@ -13,16 +13,13 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import pluralize
 
-from accounts.admin_scoping import ScopedAdminMixin
-from inspections.admin import LOCAL_AUTHORITY_FILTER
-from inspections.admin import ImprovementAreaAdmin as BaseImprovementAreaAdmin
-from inspections.models import ImprovementArea
+from accounts import rules
+from accounts.scoping import LOCAL_AUTHORITY_FILTER, ScopedAdminMixin
 
 from .models import ActionItem, ProgressUpdate, Rag, Status
 from .services import (
     EditConflict,
     archive_action,
-    can_sign_off,
     check_owner,
     create_action,
     record_progress,
@@ -80,7 +77,7 @@ class ActionItemAdminForm(forms.ModelForm):
         if status == Status.SIGNED_OFF and status != self.status_before:
             if self.status_before != Status.COMPLETED:
                 self.add_error("status", "Only a completed action can be signed off.")
-            elif not can_sign_off(self.request_user):
+            elif not rules.can_sign_off(self.request_user, self.instance):
                 self.add_error("status", "Only a leader can sign off an action.")
         return cleaned_data
 
@@ -206,51 +203,6 @@ class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin)
         with transaction.atomic():
             archived = [archive_action(action=action, by=request.user) for action in queryset.filter(archived_at=None)]
         self.message_user(request, f"Archived {len(archived)} action item{pluralize(len(archived))}.")
-
-
-class ActionItemInline(ScopedAdminMixin, admin.TabularInline):
-    model = ActionItem
-    form = ActionItemAdminForm
-    fields = ["title", "owner", "due_date", "status", "expected_version"]
-    autocomplete_fields = ["owner"]
-    extra = 0
-    show_change_link = True
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("owner")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form.request_user = request.user
-        return formset
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-# The improvement area's admin, with its actions inline. It is registered again here
-# because inspections/admin.py cannot import actions.
-admin.site.unregister(ImprovementArea)
-
-
-@admin.register(ImprovementArea)
-class ImprovementAreaAdmin(RefuseStaleSavesMixin, BaseImprovementAreaAdmin):
-    inlines = [*BaseImprovementAreaAdmin.inlines, ActionItemInline]
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not ActionItem:
-            return super().save_formset(request, form, formset, change)
-        # What formset.save() would record, for the admin's change message.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for action_form in formset.forms:
-            if not action_form.has_edits():
-                continue
-            adding = action_form.instance._state.adding
-            save_action_form(action_form, author=request.user, improvement_area=formset.instance)
-            if adding:
-                formset.new_objects.append(action_form.instance)
-            else:
-                formset.changed_objects.append((action_form.instance, action_form.changed_data))
 
 
 @admin.register(ProgressUpdate)

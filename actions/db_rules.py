@@ -4,8 +4,8 @@ A check constraint cannot look across tables, so this is a trigger (on PostgreSQ
 and on SQLite) that refuses the row with a message a person understands.
 
 SQLite drops a table's triggers when a migration rebuilds the table (AddField,
-AlterField ...), so any such migration of actions_actionitem must end with
-RunPython(install_owner_rule) again; tests fail if the rule is missing.
+AlterField ...), so ActionsConfig installs the rule again after every migrate
+(post_migrate); tests fail if the rule is missing.
 """
 
 MESSAGE = "The owner must belong to the same local authority as the action."

@@ -9,10 +9,13 @@ from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from inspections.models import ImprovementArea, ScopedQuerySet
+from accounts.scoping import ScopedQuerySet
+from inspections.models import ImprovementArea
 
 # Amber warns this many days before a not-started action falls due.
-DUE_SOON_DAYS = 14
+RAG_WARNING_DAYS = 14
+# "Due soon" in lists and on the dashboard: open actions due within this many days from today.
+DUE_SOON_DAYS = 30
 
 
 class Status(models.TextChoices):
@@ -26,8 +29,40 @@ class Status(models.TextChoices):
 DONE_STATUSES = (Status.COMPLETED, Status.SIGNED_OFF)
 # A note must explain these changes: what blocks it, or what was delivered.
 NOTE_REQUIRED_STATUSES = (Status.BLOCKED, Status.COMPLETED, Status.SIGNED_OFF)
-# A history note that starts with this records a change of owner (see services.update_action).
-REASSIGNED_NOTE_PREFIX = "Reassigned from "
+
+
+class UpdateKind(models.TextChoices):
+    """What a history row records; set by the service that writes it, never read from its note."""
+
+    CREATED = "created", "Created"
+    PROGRESS = "progress", "Progress"
+    EDITED = "edited", "Edited"
+    REASSIGNED = "reassigned", "Reassigned"
+    ARCHIVED = "archived", "Archived"
+    SIGNED_OFF = "signed_off", "Signed off"
+    REOPENED = "reopened", "Reopened"
+
+
+# A history row of these kinds gives the action to its owner: their My actions page says so.
+ASSIGNMENT_KINDS = (UpdateKind.CREATED, UpdateKind.REASSIGNED)
+
+
+def is_overdue(*, status, due_date, today):
+    """Overdue: not done and due before today. overdue_q() says the same in SQL."""
+    return status not in DONE_STATUSES and due_date < today
+
+
+def overdue_q(today):
+    return ~Q(status__in=DONE_STATUSES) & Q(due_date__lt=today)
+
+
+def due_soon_q(today):
+    """Open and due from today to DUE_SOON_DAYS ahead, both ends included."""
+    return ~Q(status__in=DONE_STATUSES) & Q(due_date__gte=today, due_date__lte=due_soon_until(today))
+
+
+def due_soon_until(today):
+    return today + datetime.timedelta(days=DUE_SOON_DAYS)
 
 
 class Rag(models.TextChoices):
@@ -41,16 +76,16 @@ def rag_for(*, status, due_date, today):
     """Derive the RAG rating; it is never typed in.
 
     Complete once signed off; Amber while completed work awaits sign-off; Red when
-    blocked or overdue; Amber when not started and due within DUE_SOON_DAYS; else Green.
+    blocked or overdue; Amber when not started and due within RAG_WARNING_DAYS; else Green.
     Mirrors ActionItemQuerySet.with_rag(), which does the same in SQL.
     """
     if status == Status.SIGNED_OFF:
         return Rag.COMPLETE
     if status == Status.COMPLETED:
         return Rag.AMBER
-    if status == Status.BLOCKED or due_date < today:
+    if status == Status.BLOCKED or is_overdue(status=status, due_date=due_date, today=today):
         return Rag.RED
-    if status == Status.NOT_STARTED and due_date <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+    if status == Status.NOT_STARTED and due_date <= today + datetime.timedelta(days=RAG_WARNING_DAYS):
         return Rag.AMBER
     return Rag.GREEN
 
@@ -61,11 +96,20 @@ def percent(part, whole):
 
 
 class ActionProgress:
-    """How far a group of actions has got: counts by status and by RAG (see ActionItemQuerySet.progress_by)."""
+    """How far a group of actions has got: counts by status and by RAG, and how many are overdue or
+    due soon (see ActionItemQuerySet.progress_by). The one count of progress every page shows."""
 
     def __init__(self):
         self.by_status = Counter()
         self.by_rag = Counter()
+        self.overdue = 0
+        self.due_soon = 0
+
+    def add(self, other):
+        self.by_status.update(other.by_status)
+        self.by_rag.update(other.by_rag)
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
 
     @property
     def total(self):
@@ -104,22 +148,20 @@ class ActionItemQuerySet(ScopedQuerySet):
         return self.exclude(status__in=DONE_STATUSES)
 
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__lt=today)
+        return self.filter(overdue_q(today or timezone.localdate()))
 
-    def due_within(self, days, today=None):
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+    def due_soon(self, today=None):
+        return self.filter(due_soon_q(today or timezone.localdate()))
 
     def with_rag(self, today=None):
-        """Annotate `rag_value` in SQL, so lists can filter and count by RAG."""
+        """Annotate `rag_value` in SQL, so lists can filter and count by RAG; `action.rag` reads it."""
         today = today or timezone.localdate()
-        soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+        soon = today + datetime.timedelta(days=RAG_WARNING_DAYS)
         return self.annotate(
             rag_value=Case(
                 When(status=Status.SIGNED_OFF, then=Value(Rag.COMPLETE.value)),
                 When(status=Status.COMPLETED, then=Value(Rag.AMBER.value)),
-                When(Q(status=Status.BLOCKED) | Q(due_date__lt=today), then=Value(Rag.RED.value)),
+                When(Q(status=Status.BLOCKED) | overdue_q(today), then=Value(Rag.RED.value)),
                 When(Q(status=Status.NOT_STARTED) & Q(due_date__lte=soon), then=Value(Rag.AMBER.value)),
                 default=Value(Rag.GREEN.value),
                 output_field=models.CharField(),
@@ -127,10 +169,10 @@ class ActionItemQuerySet(ScopedQuerySet):
         )
 
     def with_is_overdue(self, today=None):
-        today = today or timezone.localdate()
+        """Annotate `is_overdue_value`, to sort by; `action.is_overdue` reads it."""
         return self.annotate(
             is_overdue_value=Case(
-                When(Q(due_date__lt=today) & ~Q(status__in=DONE_STATUSES), then=Value(True)),
+                When(overdue_q(today or timezone.localdate()), then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
             )
@@ -150,11 +192,24 @@ class ActionItemQuerySet(ScopedQuerySet):
         For example progress_by("improvement_area") gives each improvement area's progress;
         a key with no actions reads as an empty ActionProgress.
         """
+        today = today or timezone.localdate()
         progress = defaultdict(ActionProgress)
-        rows = self.with_rag(today).order_by().values_list(field, "status", "rag_value").annotate(n=Count("pk"))
-        for key, status, rag, n in rows:
-            progress[key].by_status[status] += n
-            progress[key].by_rag[rag] += n
+        rows = (
+            self.with_rag(today)
+            .order_by()
+            .values_list(field, "status", "rag_value")
+            .annotate(
+                n=Count("pk"),
+                overdue=Count("pk", filter=overdue_q(today)),
+                due_soon=Count("pk", filter=due_soon_q(today)),
+            )
+        )
+        for key, status, rag, n, overdue, due_soon in rows:
+            item = progress[key]
+            item.by_status[status] += n
+            item.by_rag[rag] += n
+            item.overdue += overdue
+            item.due_soon += due_soon
         return progress
 
     def with_latest_note(self):
@@ -169,12 +224,11 @@ class ActionItemQuerySet(ScopedQuerySet):
         """The user's actions that someone else assigned to them since `since` and that they have not
         updated since: the "Recently assigned to you" list on My actions.
 
-        An assignment is the history row that created the action or one whose note starts with
-        REASSIGNED_NOTE_PREFIX. Annotates `assigned_at`, the latest such row's time. One query.
+        An assignment is a history row of one of the ASSIGNMENT_KINDS. Annotates `assigned_at`,
+        the latest such row's time. One query.
         """
         history = ProgressUpdate.objects.filter(action=models.OuterRef("pk")).order_by("-created_at", "-pk")
-        assignments = history.filter(created_at__gte=since).exclude(author=user)
-        assignments = assignments.filter(Q(status_before="") | Q(note__startswith=REASSIGNED_NOTE_PREFIX))
+        assignments = history.filter(created_at__gte=since, kind__in=ASSIGNMENT_KINDS).exclude(author=user)
         own_updates = history.filter(author=user)
         return (
             self.filter(owner=user)
@@ -246,11 +300,16 @@ class ActionItem(models.Model):
 
     @property
     def rag(self):
+        """Its RAG rating: as the list's query annotated it (with_rag), or worked out here."""
+        if hasattr(self, "rag_value"):
+            return self.rag_value
         return rag_for(status=self.status, due_date=self.due_date, today=timezone.localdate())
 
     @property
     def is_overdue(self):
-        return self.status not in DONE_STATUSES and self.due_date < timezone.localdate()
+        if hasattr(self, "is_overdue_value"):
+            return self.is_overdue_value
+        return is_overdue(status=self.status, due_date=self.due_date, today=timezone.localdate())
 
     @property
     def local_authority_id(self):
@@ -285,6 +344,7 @@ class ProgressUpdate(models.Model):
     action = models.ForeignKey(ActionItem, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    kind = models.CharField(max_length=20, choices=UpdateKind.choices)
     status_before = models.CharField(max_length=20, choices=Status.choices, blank=True)
     status_after = models.CharField(max_length=20, choices=Status.choices)
     note = models.TextField(blank=True)

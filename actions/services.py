@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 
-from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, REASSIGNED_NOTE_PREFIX, ActionItem, ProgressUpdate, Status
+from accounts import rules
+
+from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
 
 
 class EditConflict(Exception):
@@ -30,10 +32,6 @@ def check_version(locked: ActionItem, expected_version: int | None):
     """Refuse a save built on an older version of the (row-locked) action."""
     if expected_version is not None and int(expected_version) != locked.version:
         raise EditConflict(locked)
-
-
-def can_sign_off(user):
-    return user.has_perm("actions.sign_off_actionitem")
 
 
 def check_owner(*, owner, improvement_area):
@@ -57,8 +55,10 @@ def record_progress(
     note = (note or "").strip()
     if status not in Status.values:
         raise ValidationError({"status": "Select a status."}, code="invalid_status")
-    if status == Status.SIGNED_OFF and not can_sign_off(author):
+    if status == Status.SIGNED_OFF and not rules.can_sign_off(author, action):
         raise PermissionDenied("Only a leader can sign off an action.")
+    if not rules.can_update_action(author, action):
+        raise PermissionDenied("Only the action's owner or a leader can update it.")
     if status in NOTE_REQUIRED_STATUSES and not note:
         raise ValidationError({"note": "Enter a progress note explaining the change."}, code="note_required")
 
@@ -77,8 +77,9 @@ def record_progress(
     locked.updated_by = author
     locked.version += 1
     locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
+    kind = UpdateKind.SIGNED_OFF if status == Status.SIGNED_OFF else UpdateKind.PROGRESS
     update = ProgressUpdate.objects.create(
-        action=locked, author=author, status_before=before, status_after=status, note=note, created_at=at
+        action=locked, author=author, kind=kind, status_before=before, status_after=status, note=note, created_at=at
     )
     # Keep the caller's instance in step with what was saved.
     for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
@@ -91,6 +92,8 @@ def create_action(
     *, improvement_area, owner, created_by, title, due_date, description="", success_measure="", at=None
 ):
     """Create an action and the first row of its history, which tells the owner it was assigned."""
+    if not rules.can_create_action(created_by):
+        raise PermissionDenied("Only a leader can create actions.")
     check_owner(owner=owner, improvement_area=improvement_area)
     at = at or timezone.now()
     action = ActionItem.objects.create(
@@ -106,6 +109,7 @@ def create_action(
     ProgressUpdate.objects.create(
         action=action,
         author=created_by,
+        kind=UpdateKind.CREATED,
         status_before="",
         status_after=action.status,
         note=f"Action created and assigned to {owner}.",
@@ -134,11 +138,13 @@ def update_action(
 ) -> ProgressUpdate | None:
     """Save a leader's edit of an action, writing only the fields that changed.
 
-    An edit that changes something writes one history row (status unchanged) saying what changed.
-    A change of owner starts that note with REASSIGNED_NOTE_PREFIX, which is how the new owner's
-    My actions page finds it (ActionItemQuerySet.recently_assigned_to). Returns the row, or None
-    when nothing changed. With expected_version, a save over someone else's change raises EditConflict.
+    An edit that changes something writes one history row (status unchanged) saying what changed,
+    of kind REASSIGNED when the owner changed (the new owner's My actions page finds it: see
+    ActionItemQuerySet.recently_assigned_to), else EDITED. Returns the row, or None when nothing
+    changed. With expected_version, a save over someone else's change raises EditConflict.
     """
+    if not rules.can_edit_action(author, action):
+        raise PermissionDenied("Only a leader can edit actions.")
     check_owner(owner=owner, improvement_area=improvement_area)
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
     check_version(locked, expected_version)
@@ -164,7 +170,7 @@ def update_action(
 
     notes = []
     if "owner" in changed:
-        notes.append(f"{REASSIGNED_NOTE_PREFIX}{locked.owner} to {owner}.")
+        notes.append(f"Reassigned from {locked.owner} to {owner}.")
     if "due_date" in changed:
         notes.append(f"Due date changed from {date_format(locked.due_date)} to {date_format(due_date)}.")
     if "improvement_area" in changed:
@@ -181,6 +187,7 @@ def update_action(
     update = ProgressUpdate.objects.create(
         action=locked,
         author=author,
+        kind=UpdateKind.REASSIGNED if "owner" in changed else UpdateKind.EDITED,
         status_before=locked.status,
         status_after=locked.status,
         note=" ".join(notes),
@@ -199,6 +206,8 @@ def update_action(
 @transaction.atomic
 def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
     """Take an action out of use without losing it or its history (actions are never deleted)."""
+    if not rules.can_edit_action(by, action):
+        raise PermissionDenied("Only a leader can archive actions.")
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
     at = timezone.now()
     locked.archived_at = at
@@ -209,6 +218,7 @@ def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
     return ProgressUpdate.objects.create(
         action=locked,
         author=by,
+        kind=UpdateKind.ARCHIVED,
         status_before=locked.status,
         status_after=locked.status,
         note=note or f"Action archived by {by}.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, detail, edit, listing, my_actions
+from .views import detail, edit, listing, my_actions
 
 urlpatterns = [
     path("", my_actions.my_actions, name="my_actions"),
@@ -11,5 +11,4 @@ urlpatterns = [
     path("actions/<int:pk>/", detail.action_detail, name="action_detail"),
     path("actions/<int:pk>/edit/", edit.action_edit, name="action_edit"),
     path("actions/<int:pk>/sign-off/", edit.action_sign_off, name="action_sign_off"),
-    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

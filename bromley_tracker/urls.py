@@ -3,15 +3,13 @@ from django.urls import include, path
 
 from . import views
 
-admin.site.site_header = "Improvement tracker administration"
-admin.site.site_title = "Improvement tracker administration"
 admin.site.index_title = "Data entry"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("healthz", views.healthz, name="healthz"),
-    path("", include("inspections.urls")),
+    path("", include("plans.urls")),
     path("", include("actions.urls")),
 ]
 

@@ -1,23 +1,18 @@
 """The admin where administrators enter what Ofsted said.
 
-Improvement areas' actions are edited inline too, but that inline lives in
-actions/admin.py: this app never imports `actions`.
+This app never imports `actions`: an improvement area's actions are reached from its
+change page by a link to the actions' own admin, filtered to the area.
 """
 
 from django.contrib import admin
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 
-from accounts.admin_scoping import ScopedAdminMixin
+from accounts.scoping import LOCAL_AUTHORITY_FILTER, ScopedAdminMixin
 
-from .models import ImprovementArea, Inspection, Judgement, JudgementArea, LocalAuthority, Theme
-
-LOCAL_AUTHORITY_FILTER = admin.RelatedOnlyFieldListFilter
-
-
-@admin.register(LocalAuthority)
-class LocalAuthorityAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "code", "region"]
-    search_fields = ["name", "code", "region"]
+from .models import ImprovementArea, Inspection, Judgement, JudgementArea, Theme
 
 
 @admin.register(JudgementArea)
@@ -89,4 +84,23 @@ class ImprovementAreaAdmin(ScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["short_title", "text", "theme__name"]
     autocomplete_fields = ["inspection", "senior_lead", "theme"]
     list_select_related = ["inspection__local_authority", "theme", "senior_lead"]
-    fields = ["inspection", ("number", "kind"), "short_title", "text", "theme", "senior_lead"]
+    fields = ["inspection", ("number", "kind"), "short_title", "text", "theme", "senior_lead", "its_actions"]
+    readonly_fields = ["its_actions"]
+
+    @admin.display(description="Actions")
+    def its_actions(self, obj):
+        """Links to this area's actions and to a new one, in the actions' own admin."""
+        if obj is None or obj.pk is None:
+            return "Save the improvement area first, then add its actions."
+        try:
+            changelist = reverse("admin:actions_actionitem_changelist")
+            add = reverse("admin:actions_actionitem_add")
+        except NoReverseMatch:
+            return self.get_empty_value_display()
+        return format_html(
+            '<a href="{}?{}">See this area\'s actions</a> · <a href="{}?{}">Add an action to this area</a>',
+            changelist,
+            urlencode({"improvement_area__id__exact": obj.pk}),
+            add,
+            urlencode({"improvement_area": obj.pk}),
+        )

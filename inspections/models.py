@@ -1,6 +1,6 @@
-"""What Ofsted said: local authorities, inspections, judgements and improvement areas.
+"""What Ofsted said: inspections, judgements and improvement areas.
 
-This module never imports `actions`: the dependency runs one way.
+This app builds on `accounts` and never imports the apps above it (`actions`, `plans`).
 """
 
 from django.conf import settings
@@ -8,34 +8,8 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 
-
-class LocalAuthority(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    code = models.CharField(
-        "DfE LA code", max_length=3, unique=True, help_text="The Department for Education's code, for example 305."
-    )
-    region = models.CharField(max_length=100, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "local authorities"
-
-    def __str__(self):
-        return self.name
-
-
-class ScopedQuerySet(models.QuerySet):
-    """A queryset that answers "what may this user see": their local authority's rows."""
-
-    local_authority_field = "local_authority"
-
-    def for_local_authority(self, local_authority_id):
-        return self.filter(**{f"{self.local_authority_field}_id": local_authority_id})
-
-    def for_user(self, user):
-        if not user.is_authenticated or user.local_authority_id is None:
-            return self.none()
-        return self.for_local_authority(user.local_authority_id)
+from accounts.models import LocalAuthority
+from accounts.scoping import ScopedQuerySet
 
 
 class InspectionKind(models.TextChoices):

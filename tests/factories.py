@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts import roles
-from accounts.models import User
-from actions.models import ActionItem, ProgressUpdate, Status
+from accounts.models import LocalAuthority, User
+from actions.models import ActionItem, ProgressUpdate, Status, UpdateKind
 from inspections.models import (
     Framework,
     Grade,
@@ -18,7 +18,6 @@ from inspections.models import (
     InspectionKind,
     Judgement,
     JudgementArea,
-    LocalAuthority,
     Theme,
 )
 
@@ -149,6 +148,7 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
 
     action = factory.SubFactory(ActionItemFactory)
     author = factory.SelfAttribute("action.owner")
+    kind = UpdateKind.PROGRESS
     status_before = Status.NOT_STARTED
     status_after = Status.IN_PROGRESS
     note = "Started work."

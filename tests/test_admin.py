@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import LocalAuthority, User
 from actions.models import ActionItem, ProgressUpdate
-from inspections.models import ImprovementArea, Inspection, Judgement, JudgementArea, LocalAuthority, Theme
+from inspections.models import ImprovementArea, Inspection, Judgement, JudgementArea, Theme
 from tests.factories import (
     ActionItemFactory,
     ImprovementAreaFactory,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from actions.models import REASSIGNED_NOTE_PREFIX, ActionItem, ProgressUpdate, Status
+from actions.models import ActionItem, ProgressUpdate, Status, UpdateKind
 from actions.services import record_progress
 from tests.factories import ProgressUpdateFactory, UserFactory
 
@@ -96,7 +96,9 @@ def test_a_change_of_owner_is_recorded_as_a_reassignment(admin_client, action, o
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.owner == other_staff_user
-    assert action.updates.get().note.startswith(REASSIGNED_NOTE_PREFIX)
+    update = action.updates.get()
+    assert update.kind == UpdateKind.REASSIGNED
+    assert update.note.endswith(f"to {other_staff_user}.")
 
 
 def test_an_edit_and_a_status_change_together_write_a_row_each(admin_client, action):
@@ -289,75 +291,19 @@ def test_adding_an_action_with_another_authoritys_owner_saves_nothing(client, su
     assert not ProgressUpdate.objects.exists()
 
 
-# Actions inline on the improvement area
+# The improvement area's page leads to its actions in their own admin
 
 
-def test_a_status_change_in_the_area_inline_writes_one_progress_update(admin_client, administrator, area, action):
-    response = post_change(admin_client, area, **{"actions-0-status": Status.BLOCKED})
+def test_the_area_page_links_to_its_actions_and_to_a_new_one(admin_client, area, action):
+    response = admin_client.get(reverse("admin:inspections_improvementarea_change", args=[area.pk]))
 
-    assert response.status_code == 302
-    action.refresh_from_db()
-    assert action.status == Status.BLOCKED
-    update = action.updates.get()
-    assert (update.author, update.status_before, update.status_after) == (
-        administrator,
-        Status.NOT_STARTED,
-        Status.BLOCKED,
+    assert "See this area's actions" in response.text
+    listing = admin_client.get(
+        reverse("admin:actions_actionitem_changelist"), {"improvement_area__id__exact": area.pk}
     )
-
-
-def test_editing_an_area_without_touching_its_actions_writes_no_history(admin_client, area, action):
-    response = post_change(admin_client, area, short_title="Return home interviews for every child")
-
-    assert response.status_code == 302
-    assert not action.updates.exists()
-
-
-def test_a_stale_area_page_does_not_block_saving_actions_nobody_touched(admin_client, area, action, staff_user):
-    url = change_url(area)
-    stale = form_data(admin_client.get(url))
-    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Begun")
-
-    response = admin_client.post(url, {**stale, "short_title": "Return home interviews for every child"})
-
-    assert response.status_code == 302
-    action.refresh_from_db()
-    assert action.status == Status.IN_PROGRESS
-    assert action.updates.count() == 1
-
-
-def test_adding_an_action_in_the_area_inline_writes_its_first_history_row(admin_client, administrator, area, action):
-    response = post_change(
-        admin_client,
-        area,
-        **{
-            "actions-TOTAL_FORMS": 2,
-            "actions-1-title": "Train the team",
-            "actions-1-owner": action.owner.pk,
-            "actions-1-due_date": "2030-03-31",
-            "actions-1-status": Status.NOT_STARTED,
-        },
-    )
-
-    assert response.status_code == 302
-    new = area.actions.get(title="Train the team")
-    assert new.created_by == administrator
-    assert new.updates.get().author == administrator
-
-
-def test_the_area_inline_refuses_another_authoritys_owner(client, superuser, area, action, other_leader):
-    client.force_login(superuser)
-
-    response = post_change(client, area, **{"actions-0-owner": other_leader.pk})
-
-    assert response.status_code == 200
-    [formset] = response.context["inline_admin_formsets"]
-    assert formset.formset.forms[0].errors["owner"] == [OWNER_MESSAGE]
-    action.refresh_from_db()
-    assert action.owner != other_leader
-
-
-# Deleting actions
+    assert action.title in listing.text
+    add = admin_client.get(reverse("admin:actions_actionitem_add"), {"improvement_area": area.pk})
+    assert add.context["adminform"].form.initial["improvement_area"] == str(area.pk)
 
 
 def test_actions_cannot_be_deleted(admin_client, action):

@@ -20,9 +20,11 @@ def create_roles(apps, schema_editor):
             permissions = Permission.objects.all()
         else:
             permissions = []
+            # By codename alone: a model that moved between apps (LocalAuthority, from inspections to
+            # accounts) keeps its permissions' codenames, and the earlier migrations run before the move.
             for dotted in codenames:
-                app_label, codename = dotted.split(".")
-                permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+                _app_label, codename = dotted.split(".")
+                permissions.append(Permission.objects.get(codename=codename))
         group.permissions.set(permissions)
 
 

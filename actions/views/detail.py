@@ -2,10 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from accounts import rules
 from actions.forms import ProgressForm
 from actions.models import Status
-from actions.services import EditConflict, can_sign_off, record_progress
-from actions.views.common import can_update, get_action_for_user
+from actions.services import EditConflict, record_progress
+from actions.views.common import get_action_for_user
 
 
 def action_detail(request, pk):
@@ -35,7 +36,7 @@ def action_detail(request, pk):
             else:
                 messages.success(request, "Progress update saved")
                 return redirect(action)
-    elif not signed_off and can_update(request.user, action):
+    elif not signed_off and rules.can_update_action(request.user, action):
         form = ProgressForm(action=action)
 
     history = list(action.updates.select_related("author"))
@@ -48,7 +49,7 @@ def action_detail(request, pk):
             "form": form,
             "history": history,
             "sign_off": sign_off if signed_off else None,
-            "can_edit": request.user.has_perm("actions.change_actionitem"),
-            "can_sign_off": action.status == Status.COMPLETED and can_sign_off(request.user),
+            "can_edit": rules.can_edit_action(request.user, action),
+            "can_sign_off": action.status == Status.COMPLETED and rules.can_sign_off(request.user, action),
         },
     )

@@ -2,20 +2,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
+from accounts import rules
 from actions.forms import ActionForm, SignOffForm
 from actions.models import Status
-from actions.services import EditConflict, can_sign_off, create_action, record_progress, update_action
+from actions.services import EditConflict, create_action, record_progress, update_action
 from actions.views.common import get_action_for_user
-
-
-def _require_permission(request, permission, message):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied(message)
 
 
 def action_create(request):
     """New action, for leaders. ?area=<id> chooses its improvement area."""
-    _require_permission(request, "actions.add_actionitem", "Only a leader can create actions.")
+    if not rules.can_create_action(request.user):
+        raise PermissionDenied("Only a leader can create actions.")
     form = ActionForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
@@ -44,7 +41,8 @@ def action_create(request):
 def action_edit(request, pk):
     """Edit action, for leaders: details, owner, due date. A change of owner is written to its history."""
     action = get_action_for_user(request, pk)
-    _require_permission(request, "actions.change_actionitem", "Only a leader can edit actions.")
+    if not rules.can_edit_action(request.user, action):
+        raise PermissionDenied("Only a leader can edit actions.")
     form = ActionForm(request.POST if request.method == "POST" else None, user=request.user, action=action)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -79,7 +77,7 @@ def action_edit(request, pk):
 def action_sign_off(request, pk):
     """Sign off a completed action, for leaders: confirm, with a note of the evidence seen."""
     action = get_action_for_user(request, pk)
-    if not can_sign_off(request.user):
+    if not rules.can_sign_off(request.user, action):
         raise PermissionDenied("Only a leader can sign off an action.")
     if action.status != Status.COMPLETED:
         if action.status == Status.SIGNED_OFF:

@@ -1,6 +1,7 @@
 """All actions: the authority's actions, filtered and sorted, as a page or a download."""
 
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -8,12 +9,23 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from accounts import rules
 from actions import exports
 from actions.filtersets import DEFAULT_SORT, SORT_DESCRIPTIONS, ActionItemFilterSet
 
 PER_PAGE = 50
-# Staff, Leaders and Administrators hold it; a user without a role sees nothing here.
-can_view_actions = permission_required("actions.view_actionitem", raise_exception=True)
+
+
+def can_view_actions(view):
+    """Staff, leaders and administrators; a user without a role is refused (403)."""
+
+    def check(user):
+        if not rules.can_view_actions(user):
+            raise PermissionDenied("Only people with a role can see the actions.")
+        return True
+
+    return user_passes_test(check)(view)
+
 
 SORTABLE_COLUMNS = {"due_date": "Due date", "status": "Status", "owner": "Owner"}
 

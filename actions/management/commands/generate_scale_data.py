@@ -33,6 +33,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts import roles
+from accounts.models import LocalAuthority
 from actions.models import ActionItem, ProgressUpdate, Status
 from inspections.models import (
     Framework,
@@ -43,7 +44,6 @@ from inspections.models import (
     InspectionKind,
     Judgement,
     JudgementArea,
-    LocalAuthority,
     Theme,
 )
 

@@ -21,10 +21,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from accounts.models import LocalAuthority
 from actions import demo
 from actions.models import ActionItem
 from actions.services import create_action, record_progress
-from inspections.models import ImprovementArea, ImprovementKind, Inspection, LocalAuthority
+from inspections.models import ImprovementArea, ImprovementKind, Inspection
 
 SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "seed.json"
 

@@ -1,25 +1,50 @@
-"""The admin shows an administrator only their own local authority's data.
+"""Authority scoping: every row belongs to one local authority, and a person sees only their own.
 
-Superusers see everything. Every scoped model's manager answers "what may this user
-see" with `for_user(user)`; local authorities have no such method, so an administrator
-sees only their own. Shared reference data (judgement areas, themes, groups) has
-neither and is left unscoped.
+The one place that answers "what may this user see". Querysets inherit `ScopedQuerySet`
+(`for_user(user)`), and the pages, exports and the admin all read through it; the admin
+adds `ScopedAdminMixin`. Superusers are platform administrators: they belong to no
+authority and the admin shows them every authority's rows.
 """
 
+from django.contrib import admin
+from django.db import models
 from django.http import Http404
 
-from inspections.models import LocalAuthority
+# The admin's list filter by local authority: only authorities that have rows.
+LOCAL_AUTHORITY_FILTER = admin.RelatedOnlyFieldListFilter
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset that answers "what may this user see": their local authority's rows."""
+
+    local_authority_field = "local_authority"
+
+    def for_local_authority(self, local_authority_id):
+        return self.filter(**{f"{self.local_authority_field}_id": local_authority_id})
+
+    def for_user(self, user):
+        if not user.is_authenticated or user.local_authority_id is None:
+            return self.none()
+        return self.for_local_authority(user.local_authority_id)
+
+
+def _is_local_authority(model):
+    return model._meta.label == "accounts.LocalAuthority"
 
 
 def is_scoped(model):
-    return model is LocalAuthority or hasattr(model._default_manager, "for_user")
+    return _is_local_authority(model) or hasattr(model._default_manager, "for_user")
 
 
 def visible_to(user, queryset):
-    """The rows of `queryset` that `user` may see and edit in the admin."""
+    """The rows of `queryset` that `user` may see and edit in the admin.
+
+    Local authorities have no `for_user`: an administrator sees only their own. Shared
+    reference data (judgement areas, themes, groups) has neither and is left unscoped.
+    """
     if user.is_superuser or not is_scoped(queryset.model):
         return queryset
-    if queryset.model is LocalAuthority:
+    if _is_local_authority(queryset.model):
         if user.local_authority_id is None:
             return queryset.none()
         return queryset.filter(pk=user.local_authority_id)
@@ -50,7 +75,7 @@ class ScopedAdminMixin:
         model = db_field.related_model
         if "queryset" not in kwargs and is_scoped(model) and not request.user.is_superuser:
             kwargs["queryset"] = visible_to(request.user, model._default_manager.all())
-            if model is LocalAuthority:
+            if _is_local_authority(model):
                 # Their own authority is the only choice: choose it for them.
                 kwargs.setdefault("initial", request.user.local_authority_id)
                 kwargs.setdefault("required", True)

@@ -1,14 +1,18 @@
-"""Pages about what Ofsted said: inspections, improvement areas, themes and the board report."""
+"""The pages that put what Ofsted said beside what the council does: inspections, improvement areas,
+themes, the dashboard and the board report."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import get_text_list
+from django.views.decorators.http import require_safe
 
+from accounts import rules
 from actions.models import ActionItem
+from inspections.models import ImprovementArea, Inspection, Theme
 
-from .models import ImprovementArea, Inspection, Theme
+from .dashboard import build_dashboard
 
 INSPECTIONS_PER_PAGE = 25
 
@@ -37,7 +41,7 @@ def inspection_list(request):
     )
     for inspection in on_page:
         inspection.progress = progress[inspection.pk]
-    return render(request, "inspections/inspection_list.html", {"page_obj": page_obj})
+    return render(request, "plans/inspection_list.html", {"page_obj": page_obj})
 
 
 def inspection_detail(request, pk):
@@ -45,7 +49,7 @@ def inspection_detail(request, pk):
     areas = inspection.improvement_areas.select_related("theme").order_by("number")
     return render(
         request,
-        "inspections/inspection_detail.html",
+        "plans/inspection_detail.html",
         {
             "inspection": inspection,
             "judgements": inspection.judgements.select_related("area"),
@@ -69,12 +73,12 @@ def area_detail(request, pk):
         .order_by("due_date", "pk")
     )
     [area] = _with_progress([area], request.user)
-    return render(request, "inspections/area_detail.html", {"area": area, "actions": actions})
+    return render(request, "plans/area_detail.html", {"area": area, "actions": actions})
 
 
 def theme_list(request):
     themes = Theme.objects.raised_for(request.user).order_by("-inspection_count", "name")
-    return render(request, "inspections/theme_list.html", {"themes": themes})
+    return render(request, "plans/theme_list.html", {"themes": themes})
 
 
 def theme_detail(request, slug):
@@ -95,13 +99,13 @@ def theme_detail(request, slug):
     years = sorted({str(inspection.start_date.year) for inspection in inspections})
     return render(
         request,
-        "inspections/theme_detail.html",
+        "plans/theme_detail.html",
         {"theme": theme, "inspections": inspections, "years": get_text_list(years, "and")},
     )
 
 
 def board_report(request, pk):
-    if not request.user.is_leader:
+    if not rules.can_view_dashboard(request.user):
         raise PermissionDenied("Only leaders can produce board reports.")
     inspection = _get_inspection_for_user(request, pk)
     actions = (
@@ -121,7 +125,7 @@ def board_report(request, pk):
     totals = ActionItem.objects.for_user(request.user).filter(improvement_area__inspection=inspection)
     return render(
         request,
-        "inspections/board_report.html",
+        "plans/board_report.html",
         {
             "inspection": inspection,
             "areas": areas,
@@ -129,3 +133,11 @@ def board_report(request, pk):
             "today": timezone.localdate(),
         },
     )
+
+
+@require_safe
+def dashboard(request):
+    """Leaders' overview of their authority's actions, inspections and judgements."""
+    if not rules.can_view_dashboard(request.user):
+        raise PermissionDenied("Only leaders can see the dashboard.")
+    return render(request, "plans/dashboard.html", {"dashboard": build_dashboard(request.user)})

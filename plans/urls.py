@@ -9,4 +9,5 @@ urlpatterns = [
     path("areas/<int:pk>/", views.area_detail, name="area_detail"),
     path("themes/", views.theme_list, name="theme_list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
+    path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -1,25 +1,31 @@
 """The figures behind the improvement dashboard, read in a fixed number of queries.
 
 Each function reads through the user's local authority. The view only calls
-`build_dashboard()` and renders what it returns.
+`build_dashboard()` and renders what it returns; plans_tags draws the figure cells.
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.http import urlencode
 
+from actions.models import (
+    DONE_STATUSES,
+    DUE_SOON_DAYS,
+    ActionItem,
+    ActionProgress,
+    ProgressUpdate,
+    Rag,
+    Status,
+    due_soon_until,
+)
 from inspections.models import ImprovementArea, InspectionKind, Judgement
 
-from .models import DONE_STATUSES, ActionItem, ProgressUpdate, Rag, Status, percent
-
-# How far ahead the "due soon" list looks, and how many rows each list shows.
-DUE_SOON_WINDOW_DAYS = 30
+# How many rows each list shows.
 LIST_LIMIT = 10
 
 # The All actions list's parameters for "overdue only" and a due-date range (both ends included).
@@ -53,31 +59,24 @@ def inspection_label(inspection):
 
 @dataclass
 class Figures:
-    """Counts for a set of actions (an area, an inspection or the authority) and the list behind each."""
+    """An ActionProgress (an area's, an inspection's or the authority's) with the All actions list
+    behind each of its counts: `filters` are that list's parameters."""
 
     filters: dict
-    red: int = 0
-    amber: int = 0
-    green: int = 0
-    complete: int = 0
-    total: int = 0
-    signed_off: int = 0
-    overdue: int = 0
-    due_soon: int = 0
+    progress: ActionProgress = field(default_factory=ActionProgress)
 
     def add(self, other):
-        for name in ("red", "amber", "green", "complete", "total", "signed_off", "overdue", "due_soon"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.progress.add(other.progress)
 
     @property
-    def percent_signed_off(self):
-        return percent(self.signed_off, self.total)
+    def total(self):
+        return self.progress.total
 
     @property
     def rag_cells(self):
         """(Rag, count, url) in the order the tables show them."""
         return [
-            (rag, getattr(self, rag.value), actions_url(**self.filters, rag=rag.value))
+            (rag, self.progress.by_rag[rag], actions_url(**self.filters, rag=rag.value))
             for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE)
         ]
 
@@ -92,34 +91,6 @@ class Figures:
     @property
     def overdue_url(self):
         return actions_url(**self.filters, **OVERDUE_ONLY)
-
-    def cells(self, where):
-        """The figure cells of one table row, each linking to its list; `where` names the row for screen readers.
-
-        Built here rather than by an include per cell: a council's dashboard has hundreds of cells.
-        """
-        cells = [
-            count_link(count, url, adjective=rag.label.lower(), where=where) for rag, count, url in self.rag_cells
-        ]
-        cells.append(count_link(self.total, self.total_url, suffix=" in total", where=where))
-        if self.signed_off:
-            cells.append(
-                format_html(
-                    '<a class="govuk-link" href="{}">{}%<span class="govuk-visually-hidden"> signed off '
-                    "({} of {}), {}</span></a>",
-                    self.signed_off_url,
-                    self.percent_signed_off,
-                    self.signed_off,
-                    self.total,
-                    where,
-                )
-            )
-        else:
-            cells.append("0%")
-        cells.append(count_link(self.overdue, self.overdue_url, adjective="overdue", where=where))
-        return format_html_join(
-            "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
-        )
 
 
 def count_link(count, url, *, adjective="", suffix="", where=""):
@@ -140,29 +111,11 @@ def count_link(count, url, *, adjective="", suffix="", where=""):
 
 
 def figures_by_area(actions, today):
-    """Counts per improvement area in one grouped query, RAG as ActionItemQuerySet.with_rag() derives it."""
-    soon = today + datetime.timedelta(days=DUE_SOON_WINDOW_DAYS)
-    is_open = ~Q(status__in=DONE_STATUSES)
-    rows = (
-        actions.with_rag(today)
-        .order_by()
-        .values("improvement_area")
-        .annotate(
-            red=Count("pk", filter=Q(rag_value=Rag.RED)),
-            amber=Count("pk", filter=Q(rag_value=Rag.AMBER)),
-            green=Count("pk", filter=Q(rag_value=Rag.GREEN)),
-            complete=Count("pk", filter=Q(rag_value=Rag.COMPLETE)),
-            total=Count("pk"),
-            signed_off=Count("pk", filter=Q(status=Status.SIGNED_OFF)),
-            overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
-            due_soon=Count("pk", filter=is_open & Q(due_date__gte=today, due_date__lte=soon)),
-        )
-    )
-    by_area = {}
-    for row in rows:
-        area_id = row.pop("improvement_area")
-        by_area[area_id] = Figures(filters={"improvement_area": area_id}, **row)
-    return by_area
+    """Each improvement area's Figures, from one grouped query (ActionItemQuerySet.progress_by)."""
+    return {
+        area_id: Figures(filters={"improvement_area": area_id}, progress=progress)
+        for area_id, progress in actions.progress_by("improvement_area", today).items()
+    }
 
 
 @dataclass
@@ -171,8 +124,8 @@ class AreaProgress:
     figures: Figures
 
     @property
-    def cells(self):
-        return self.figures.cells(str(self.area))
+    def where(self):
+        return str(self.area)
 
 
 @dataclass
@@ -183,8 +136,8 @@ class InspectionProgress:
     areas: list = field(default_factory=list)
 
     @property
-    def cells(self):
-        return self.figures.cells(f"all areas of the {self.label}")
+    def where(self):
+        return f"all areas of the {self.label}"
 
 
 def progress_by_inspection(user, today):
@@ -320,8 +273,9 @@ def signed_off_chart(progress):
     rows = [
         (
             item.label,
-            item.figures.percent_signed_off,
-            f"{item.figures.percent_signed_off}% ({item.figures.signed_off} of {item.figures.total})",
+            item.figures.progress.percent_signed_off,
+            f"{item.figures.progress.percent_signed_off}% "
+            f"({item.figures.progress.signed_off} of {item.figures.progress.total})",
             RAG_FILLS[Rag.COMPLETE],
         )
         for item in progress
@@ -341,6 +295,7 @@ class Dashboard:
     due_soon_actions: list
     due_soon_url: str
     recent_updates: list
+    due_soon_days: int
     history: JudgementHistory
     rag_chart: BarChart | None = None
     signed_off_chart: BarChart | None = None
@@ -348,6 +303,18 @@ class Dashboard:
     @property
     def has_actions(self):
         return self.totals.total > 0
+
+    @property
+    def due_soon_suffix(self):
+        return f" due in the next {self.due_soon_days} days"
+
+    @property
+    def due_soon_caption(self):
+        return f"Open actions due in the next {self.due_soon_days} days, soonest first"
+
+    @property
+    def due_soon_empty(self):
+        return f"No open actions are due in the next {self.due_soon_days} days."
 
 
 def build_dashboard(user, today=None):
@@ -361,9 +328,7 @@ def build_dashboard(user, today=None):
     actions = ActionItem.objects.for_user(user).for_list()
     if totals.total:
         overdue_actions = list(actions.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
-        due_soon_actions = list(
-            actions.due_within(DUE_SOON_WINDOW_DAYS, today).order_by("due_date", "pk")[:LIST_LIMIT]
-        )
+        due_soon_actions = list(actions.due_soon(today).order_by("due_date", "pk")[:LIST_LIMIT])
         recent_updates = ProgressUpdate.objects.for_user(user).most_recent(LIST_LIMIT)
     else:
         overdue_actions, due_soon_actions, recent_updates = [], [], []
@@ -378,10 +343,11 @@ def build_dashboard(user, today=None):
             status=OPEN_STATUSES,
             **{
                 DUE_AFTER: today.isoformat(),
-                DUE_BEFORE: (today + datetime.timedelta(days=DUE_SOON_WINDOW_DAYS)).isoformat(),
+                DUE_BEFORE: due_soon_until(today).isoformat(),
             },
         ),
         recent_updates=recent_updates,
+        due_soon_days=DUE_SOON_DAYS,
         history=judgement_history(user),
     )
     if totals.total:
