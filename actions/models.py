@@ -27,6 +27,7 @@ class Status(models.TextChoices):
 
 
 DONE_STATUSES = (Status.COMPLETED, Status.SIGNED_OFF)
+OPEN_STATUSES = tuple(status for status in Status if status not in DONE_STATUSES)
 # A note must explain these changes: what blocks it, or what was delivered.
 NOTE_REQUIRED_STATUSES = (Status.BLOCKED, Status.COMPLETED, Status.SIGNED_OFF)
 

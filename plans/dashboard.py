@@ -14,8 +14,8 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from actions.models import (
-    DONE_STATUSES,
     DUE_SOON_DAYS,
+    OPEN_STATUSES,
     ActionItem,
     ActionProgress,
     ProgressUpdate,
@@ -31,8 +31,6 @@ LIST_LIMIT = 10
 # The All actions list's parameters for "overdue only" and a due-date range (both ends included).
 OVERDUE_ONLY = {"overdue": "yes"}
 DUE_AFTER, DUE_BEFORE = "due_from", "due_to"
-
-OPEN_STATUSES = [status.value for status in Status if status not in DONE_STATUSES]
 
 # Bar colours: GOV.UK red, orange, green and blue. Each bar also carries its label and value as text.
 RAG_FILLS = {Rag.RED: "#d4351c", Rag.AMBER: "#f47738", Rag.GREEN: "#00703c", Rag.COMPLETE: "#1d70b8"}
@@ -340,7 +338,7 @@ def build_dashboard(user, today=None):
         overdue_actions=overdue_actions,
         due_soon_actions=due_soon_actions,
         due_soon_url=actions_url(
-            status=OPEN_STATUSES,
+            status=[status.value for status in OPEN_STATUSES],
             **{
                 DUE_AFTER: today.isoformat(),
                 DUE_BEFORE: due_soon_until(today).isoformat(),

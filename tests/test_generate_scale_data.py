@@ -9,7 +9,7 @@ from django.test import RequestFactory
 
 from accounts import roles, rules
 from accounts.models import LocalAuthority, User
-from actions.models import DONE_STATUSES, ActionItem, ProgressUpdate, Status
+from actions.models import DONE_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
 from inspections.models import ImprovementArea, Inspection, Judgement
 
 PASSWORD = "scale-test-password"
@@ -92,13 +92,19 @@ def test_history_chains_are_consistent(generated):
     statuses_seen = set()
     for action in ActionItem.objects.select_related("owner", "improvement_area__inspection"):
         chain = chains[action.pk]
-        assert (chain[0].status_before, chain[0].status_after) == ("", Status.NOT_STARTED)
+        assert (chain[0].kind, chain[0].status_before, chain[0].status_after) == (
+            UpdateKind.CREATED,
+            "",
+            Status.NOT_STARTED,
+        )
         for previous, update in zip(chain, chain[1:], strict=False):
             assert update.status_before == previous.status_after
             assert update.created_at > previous.created_at
             if update.status_after == Status.SIGNED_OFF and update.status_before != Status.SIGNED_OFF:
+                assert update.kind == UpdateKind.SIGNED_OFF
                 assert rules.can_sign_off(update.author)
-        assert action.owner.local_authority_id == action.local_authority_id
+            else:
+                assert update.kind == UpdateKind.PROGRESS
         statuses_seen.add(action.status)
     assert len(statuses_seen) >= 4
 

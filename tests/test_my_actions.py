@@ -140,6 +140,17 @@ def test_an_assignment_is_no_longer_new_once_the_owner_updates_it(client, staff_
     assert "Recently assigned to you" not in client.get("/").content.decode()
 
 
+def test_a_progress_note_that_begins_like_a_reassignment_is_not_an_assignment(client, staff_user, leader, area):
+    action = assign(area, owner=staff_user, by=leader, days_ago=30)
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Started")
+    record_progress(
+        action=action, author=leader, status=Status.IN_PROGRESS, note="Reassigned from the old team, as agreed."
+    )
+    client.force_login(staff_user)
+
+    assert "Recently assigned to you" not in client.get("/").content.decode()
+
+
 def test_an_assignment_older_than_fourteen_days_is_not_new(client, staff_user, leader, area):
     assign(area, owner=staff_user, by=leader, days_ago=15)
     client.force_login(staff_user)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from actions.models import ProgressUpdate, Status
+from actions.models import ProgressUpdate, Status, UpdateKind
 from actions.services import record_progress
 
 
@@ -89,3 +89,75 @@ def test_most_recent_gives_the_newest_updates_of_the_users_authority_newest_firs
 
     assert [u.note for u in recent] == [f"note {n}" for n in range(11, 1, -1)]
     assert ProgressUpdate.objects.for_user(other_leader).most_recent(10) == []
+
+
+def test_only_the_owner_or_a_leader_may_record_progress(action, other_staff_user):
+    with pytest.raises(PermissionDenied):
+        record_progress(action=action, author=other_staff_user, status=Status.IN_PROGRESS, note="Not mine")
+    assert action.updates.count() == 0
+
+
+def test_a_leader_may_record_progress_for_the_owner(action, leader):
+    update = record_progress(action=action, author=leader, status=Status.IN_PROGRESS, note="On their behalf")
+    assert update.kind == UpdateKind.PROGRESS
+
+
+def test_staff_may_not_edit_or_archive_an_action(action, staff_user):
+    from actions.services import archive_action, update_action
+
+    with pytest.raises(PermissionDenied):
+        update_action(
+            action=action,
+            author=staff_user,
+            improvement_area=action.improvement_area,
+            title="Renamed",
+            description=action.description,
+            owner=action.owner,
+            due_date=action.due_date,
+            success_measure=action.success_measure,
+        )
+    with pytest.raises(PermissionDenied):
+        archive_action(action=action, by=staff_user)
+    action.refresh_from_db()
+    assert action.title == "Audit return home interviews" and action.archived_at is None
+
+
+def test_staff_may_not_create_an_action(area, staff_user):
+    from actions.services import create_action
+
+    with pytest.raises(PermissionDenied):
+        create_action(
+            improvement_area=area,
+            owner=staff_user,
+            created_by=staff_user,
+            title="Mine",
+            due_date=area.inspection.end_date,
+        )
+
+
+def test_each_history_row_says_what_it_records(area, leader, staff_user, other_staff_user):
+    from actions.services import archive_action, create_action, update_action
+
+    def new_action(title):
+        return create_action(
+            improvement_area=area, owner=staff_user, created_by=leader, title=title, due_date=area.inspection.end_date
+        )
+
+    action = new_action("Train")
+    common = {"improvement_area": area, "description": "", "due_date": action.due_date, "success_measure": ""}
+    update_action(action=action, author=leader, title="Train everyone", owner=staff_user, **common)
+    update_action(action=action, author=leader, title="Train everyone", owner=other_staff_user, **common)
+    record_progress(action=action, author=other_staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    withdrawn = new_action("Not needed")
+    archive_action(action=withdrawn, by=leader)
+
+    kinds = list(action.updates.order_by("created_at", "pk").values_list("kind", flat=True))
+    assert kinds == [
+        UpdateKind.CREATED,
+        UpdateKind.EDITED,
+        UpdateKind.REASSIGNED,
+        UpdateKind.PROGRESS,
+        UpdateKind.SIGNED_OFF,
+    ]
+    assert withdrawn.updates.order_by("-created_at", "-pk").first().kind == UpdateKind.ARCHIVED

@@ -34,8 +34,9 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import LocalAuthority
-from actions.models import ActionItem, ProgressUpdate, Status
+from actions.models import DONE_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
 from inspections.models import (
+    OVERALL_EFFECTIVENESS,
     Framework,
     Grade,
     ImprovementArea,
@@ -209,8 +210,6 @@ PATHS = {
     S.COMPLETED: [S.IN_PROGRESS, S.COMPLETED],
     S.SIGNED_OFF: [S.IN_PROGRESS, S.COMPLETED, S.SIGNED_OFF],
 }
-DONE = {S.COMPLETED, S.SIGNED_OFF}
-OVERALL = "Overall effectiveness"
 GRADE_WEIGHTS = {Grade.OUTSTANDING: 15, Grade.GOOD: 45, Grade.REQUIRES_IMPROVEMENT: 30, Grade.INADEQUATE: 10}
 # Final status weights: actions long past their due date are mostly done; recent ones mostly under way.
 WEIGHTS_LONG_DUE = {S.NOT_STARTED: 6, S.IN_PROGRESS: 14, S.BLOCKED: 5, S.COMPLETED: 10, S.SIGNED_OFF: 65}
@@ -229,7 +228,7 @@ ACTION_COLUMNS = [
     "created_at",
     "updated_at",
 ]
-UPDATE_COLUMNS = ["action_id", "author_id", "created_at", "status_before", "status_after", "note"]
+UPDATE_COLUMNS = ["action_id", "author_id", "created_at", "kind", "status_before", "status_after", "note"]
 
 
 def demo_password():
@@ -245,7 +244,7 @@ def status_chain(final, steps, rng):
     if final != S.NOT_STARTED and steps - len(chain) >= 2 and rng.random() < 0.2:
         chain[1:1] = [S.BLOCKED, S.IN_PROGRESS]
     # A done action's last row is the change that completed or signed it off; notes come before it.
-    last_slot = len(chain) - 1 if final in DONE else len(chain)
+    last_slot = len(chain) - 1 if final in DONE_STATUSES else len(chain)
     while len(chain) < steps:
         slot = rng.randint(0, last_slot)
         chain.insert(slot, chain[slot - 1] if slot else S.NOT_STARTED)
@@ -418,7 +417,7 @@ class Generator:
         for inspection, framework in inspections:
             if framework:
                 applying = self.areas_applying(framework, inspection.start_date)
-                graded = [area for area in applying if area.short_name != OVERALL]
+                graded = [area for area in applying if area.short_name != OVERALL_EFFECTIVENESS]
                 grades = rng.choices(list(GRADE_WEIGHTS), weights=list(GRADE_WEIGHTS.values()), k=len(graded))
                 judgements += [
                     Judgement(inspection=inspection, area=a, grade=g) for a, g in zip(graded, grades, strict=True)
@@ -427,7 +426,7 @@ class Generator:
                 judgements += [
                     Judgement(inspection=inspection, area=area, grade=max(grades))
                     for area in applying
-                    if area.short_name == OVERALL
+                    if area.short_name == OVERALL_EFFECTIVENESS
                 ]
             kind = (
                 ImprovementKind.RECOMMENDATION if framework == Framework.SIF else ImprovementKind.AREA_FOR_IMPROVEMENT
@@ -476,7 +475,7 @@ class Generator:
             )
             times = [created_at] + [t + datetime.timedelta(microseconds=n) for n, t in enumerate(times, start=1)]
             completed_on = None
-            if final in DONE:
+            if final in DONE_STATUSES:
                 # The day of the change to completed, as record_progress would have recorded it.
                 changed = max(i for i, s in enumerate(chain) if s == S.COMPLETED and chain[i - 1] != S.COMPLETED)
                 completed_on = timezone.localdate(times[changed + 1])
@@ -503,13 +502,22 @@ class Generator:
         update_rows = []
         for action_id, (owner, chain, times) in zip(ids, chains, strict=True):
             update_rows.append(
-                (action_id, leader.pk, times[0], "", S.NOT_STARTED, f"Action created and assigned to {owner}.")
+                (
+                    action_id,
+                    leader.pk,
+                    times[0],
+                    UpdateKind.CREATED,
+                    "",
+                    S.NOT_STARTED,
+                    f"Action created and assigned to {owner}.",
+                )
             )
             before = S.NOT_STARTED
             for status, at in zip(chain, times[1:], strict=True):
                 # Only a leader signs off; now and then the leader records progress for the owner.
                 author = leader if status == S.SIGNED_OFF or rng.random() < 0.1 else owner
-                update_rows.append((action_id, author.pk, at, before, status, rng.choice(NOTES[status])))
+                kind = UpdateKind.SIGNED_OFF if status == S.SIGNED_OFF else UpdateKind.PROGRESS
+                update_rows.append((action_id, author.pk, at, kind, before, status, rng.choice(NOTES[status])))
                 before = status
         self.writer.write_updates(update_rows)
         self.counts["actions"] += len(ids)
