@@ -57,12 +57,12 @@ def record_progress(
         raise ValidationError({"status": "Select a status."}, code="invalid_status")
     if status == Status.SIGNED_OFF and not rules.can_sign_off(author, action):
         raise PermissionDenied("Only a leader can sign off an action.")
-    if not rules.can_update_action(author, action):
-        raise PermissionDenied("Only the action's owner or a leader can update it.")
     if status in NOTE_REQUIRED_STATUSES and not note:
         raise ValidationError({"note": "Enter a progress note explaining the change."}, code="note_required")
 
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if not rules.can_update_action(author, locked):
+        raise PermissionDenied("Only the action's owner or a leader can update it.")
     check_version(locked, expected_version)
     if status == Status.SIGNED_OFF and locked.status != Status.COMPLETED:
         raise ValidationError({"status": "Only a completed action can be signed off."}, code="not_completed")

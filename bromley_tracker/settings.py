@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.rules.rules",
             ],
+            "builtins": ["bromley_tracker.breadcrumbs"],
         },
     },
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
+from actions import tables
 from actions.models import (
     DUE_SOON_DAYS,
     OPEN_STATUSES,
@@ -303,6 +304,18 @@ class Dashboard:
         return self.totals.total > 0
 
     @property
+    def overdue_table(self):
+        return tables.ActionTable.of(
+            tables.DASHBOARD_ACTIONS, self.overdue_actions, "Overdue actions, earliest due date first", id="overdue"
+        )
+
+    @property
+    def due_soon_table(self):
+        return tables.ActionTable.of(
+            tables.DASHBOARD_ACTIONS, self.due_soon_actions, self.due_soon_caption, id="due-soon"
+        )
+
+    @property
     def due_soon_suffix(self):
         return f" due in the next {self.due_soon_days} days"
 
@@ -323,7 +336,7 @@ def build_dashboard(user, today=None):
     for item in progress:
         totals.add(item.figures)
 
-    actions = ActionItem.objects.for_user(user).for_list()
+    actions = ActionItem.objects.for_user(user).for_list().with_rag(today)
     if totals.total:
         overdue_actions = list(actions.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
         due_soon_actions = list(actions.due_soon(today).order_by("due_date", "pk")[:LIST_LIMIT])

@@ -9,6 +9,7 @@ from django.utils.text import get_text_list
 from django.views.decorators.http import require_safe
 
 from accounts import rules
+from actions import tables
 from actions.models import ActionItem
 from inspections.models import ImprovementArea, Inspection, Theme
 
@@ -65,15 +66,16 @@ def area_detail(request, pk):
         ),
         pk=pk,
     )
-    actions = (
+    actions = list(
         ActionItem.objects.for_user(request.user)
         .filter(improvement_area=area)
-        .select_related("owner")
+        .for_list()
         .with_rag()
         .order_by("due_date", "pk")
     )
     [area] = _with_progress([area], request.user)
-    return render(request, "plans/area_detail.html", {"area": area, "actions": actions})
+    table = tables.ActionTable.of(tables.AREA_ACTIONS, actions, "Actions for this improvement area")
+    return render(request, "plans/area_detail.html", {"area": area, "actions": actions, "table": table})
 
 
 def theme_list(request):
@@ -111,7 +113,7 @@ def board_report(request, pk):
     actions = (
         ActionItem.objects.for_user(request.user)
         .filter(improvement_area__inspection=inspection)
-        .select_related("owner")
+        .for_list()
         .with_rag()
         .with_latest_note()
         .order_by("due_date", "pk")
@@ -122,6 +124,14 @@ def board_report(request, pk):
         area.report_actions = []
     for action in actions:
         by_area[action.improvement_area_id].report_actions.append(action)
+    for area in areas:
+        area.table = tables.ActionTable.of(
+            tables.BOARD_REPORT_ACTIONS,
+            area.report_actions,
+            f"Actions for improvement area {area.number}",
+            caption_size="s",
+            id=f"area-{area.number}-actions",
+        )
     totals = ActionItem.objects.for_user(request.user).filter(improvement_area__inspection=inspection)
     return render(
         request,

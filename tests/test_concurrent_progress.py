@@ -1,4 +1,5 @@
-"""Many people saving progress on one action at once: nothing lost, nothing half-written.
+"""Many people (leaders, who may all update any action) saving progress on one action at once: nothing
+lost, nothing half-written.
 
 Real threads with their own database connections, on PostgreSQL (SQLite serialises
 every writer, so it cannot show the race).
@@ -45,7 +46,7 @@ def run_in_threads(target, count):
 
 def test_every_concurrent_update_is_recorded_and_the_status_matches_the_last_row(bromley):
     action = ActionItemFactory(improvement_area__inspection__local_authority=bromley)
-    authors = [UserFactory(local_authority=bromley, staff=True) for _ in range(THREADS)]
+    authors = [UserFactory(local_authority=bromley, leader=True) for _ in range(THREADS)]
     accepted = []
     lock = threading.Lock()
 
@@ -76,7 +77,7 @@ def test_every_concurrent_update_is_recorded_and_the_status_matches_the_last_row
 
 def test_of_several_saves_from_the_same_form_version_exactly_one_wins(bromley):
     action = ActionItemFactory(improvement_area__inspection__local_authority=bromley)
-    authors = [UserFactory(local_authority=bromley, staff=True) for _ in range(THREADS)]
+    authors = [UserFactory(local_authority=bromley, leader=True) for _ in range(THREADS)]
     outcomes = []
     barrier = threading.Barrier(THREADS)
 

@@ -17,6 +17,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     ThemeFactory,
 )
+from tests.html import row_for, table_records, tables
 
 URL = "/dashboard/"
 # Session (read and saved), user, permissions, groups and the header's authority: 9; the dashboard's own: 6.
@@ -25,65 +26,6 @@ MAX_QUERIES = 16
 
 def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
-
-
-class _Tables(HTMLParser):
-    """Each table's caption and rows; a cell is (visible text, first link). Visually hidden text is left out."""
-
-    def __init__(self):
-        super().__init__()
-        self.tables, self._cell, self._hidden_depth, self._span_depth, self._in_caption = [], None, 0, 0, False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table":
-            self.tables.append({"caption": "", "rows": []})
-        elif tag == "caption":
-            self._in_caption = True
-        elif tag == "tr" and self.tables:
-            self.tables[-1]["rows"].append([])
-        elif tag in ("td", "th") and self.tables:
-            self._cell = {"text": "", "href": None}
-        elif tag == "a" and self._cell is not None and self._cell["href"] is None:
-            self._cell["href"] = attrs.get("href")
-        elif tag == "span":
-            self._span_depth += 1
-            if "govuk-visually-hidden" in (attrs.get("class") or "") and not self._hidden_depth:
-                self._hidden_depth = self._span_depth
-
-    def handle_endtag(self, tag):
-        if tag == "span":
-            if self._hidden_depth == self._span_depth:
-                self._hidden_depth = 0
-            self._span_depth -= 1
-        elif tag == "caption":
-            self._in_caption = False
-        elif tag in ("td", "th") and self._cell is not None:
-            self.tables[-1]["rows"][-1].append((" ".join(self._cell["text"].split()), self._cell["href"]))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._hidden_depth:
-            return
-        if self._cell is not None:
-            self._cell["text"] += data
-        elif self._in_caption:
-            self.tables[-1]["caption"] += data
-
-
-def tables(response):
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
-
-
-def row_for(response, heading):
-    """The cells of the first table row whose header cell reads `heading`."""
-    for table in tables(response):
-        for row in table["rows"]:
-            if row and row[0][0] == heading:
-                return row
-    raise AssertionError(f"No table row headed {heading!r}")
 
 
 def query(href):
@@ -243,9 +185,10 @@ def test_the_overdue_list_shows_ten_and_links_to_all(client, leader, area):
     response = client.get(URL)
     html = response.content.decode()
     overdue = next(t for t in tables(response) if t["caption"].startswith("Overdue actions"))
-    titles = [row[0][0] for row in overdue["rows"][1:]]
-    assert titles == [f"Overdue {n:02d}" for n in range(10)]
-    assert overdue["rows"][1][3][0] == days(-30).strftime("%-d %B %Y")
+    rows = table_records(overdue)
+    assert [row["Action"] for row in rows] == [f"Overdue {n:02d}" for n in range(10)]
+    assert rows[0]["Due date"] == days(-30).strftime("%-d %B %Y") + " Overdue"
+    assert rows[0]["RAG"] == "Red"
     assert '<a class="govuk-link" href="/actions/?overdue=yes">View all 12 overdue actions</a>' in html
     assert "Done late" not in html
 
@@ -255,8 +198,9 @@ def test_the_due_soon_list_shows_open_actions_due_in_30_days(client, leader, are
     client.force_login(leader)
     response = client.get(URL)
     due_soon = next(t for t in tables(response) if t["caption"].startswith("Open actions due in the next 30 days"))
-    assert [row[0][0] for row in due_soon["rows"][1:]] == ["Start the tracker", "Review cases"]
-    assert due_soon["rows"][1][0][1] == known_actions["due_soon"].get_absolute_url()
+    rows = table_records(due_soon)
+    assert [row["Action"] for row in rows] == ["Start the tracker", "Review cases"]
+    assert due_soon["rows"][1][1][1] == known_actions["due_soon"].get_absolute_url()
     link = next(href for text, href in _links(response) if text == "View all 2 actions due in the next 30 days")
     assert query(link) == {
         "due_from": [days(0).isoformat()],

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
 from accounts import rules
-from actions import exports
+from actions import exports, tables
 from actions.filtersets import DEFAULT_SORT, SORT_DESCRIPTIONS, ActionItemFilterSet
 
 PER_PAGE = 50
@@ -27,7 +27,8 @@ def can_view_actions(view):
     return user_passes_test(check)(view)
 
 
-SORTABLE_COLUMNS = {"due_date": "Due date", "status": "Status", "owner": "Owner"}
+# The columns of the All actions table that sort it, by the sort parameter they set.
+SORTABLE_COLUMNS = ["due_date", "status", "owner"]
 
 
 def _params(filterset, *, sort=True):
@@ -40,7 +41,7 @@ def _sort_headers(filterset):
     """For each sortable column: the link that sorts by it (reversing it if current), and its aria-sort."""
     base = _params(filterset, sort=False)
     headers = {}
-    for key, label in SORTABLE_COLUMNS.items():
+    for key in SORTABLE_COLUMNS:
         if filterset.sort == key:
             aria_sort, next_sort = "ascending", f"-{key}"
         elif filterset.sort == f"-{key}":
@@ -48,7 +49,6 @@ def _sort_headers(filterset):
         else:
             aria_sort, next_sort = "", key
         headers[key] = {
-            "label": label,
             "aria_sort": aria_sort,
             "query_string": urlencode([*base, ("sort", next_sort)]),
         }
@@ -68,10 +68,14 @@ def action_list(request):
             "filterset": filterset,
             "form": filterset.form,
             "page_obj": page_obj,
-            "actions": page_obj.object_list,
+            "table": tables.ActionTable.of(
+                tables.ALL_ACTIONS,
+                page_obj.object_list,
+                f"Actions, sorted by {SORT_DESCRIPTIONS[filterset.sort]}",
+                caption_size="m",
+                sort_headers=_sort_headers(filterset),
+            ),
             "sort": filterset.sort,
-            "sort_headers": _sort_headers(filterset),
-            "sort_description": SORT_DESCRIPTIONS[filterset.sort],
             "is_default_sort": filterset.sort == DEFAULT_SORT,
             "query_string": query_string,
             "is_filtered": bool(_params(filterset, sort=False)),

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from actions import tables
 from actions.models import ActionItem, Status
 
 PAGE_SIZE = 50
@@ -24,7 +25,9 @@ def my_actions(request):
         "actions/my_actions.html",
         {
             "page_obj": page_obj,
-            "actions": page_obj.object_list,
+            "table": tables.ActionTable.of(
+                tables.MY_ACTIONS, page_obj.object_list, "Your actions, overdue first, then by due date"
+            ),
             "recently_assigned": list(recently_assigned[:RECENTLY_ASSIGNED_SHOWN]),
             "signed_off_count": mine.filter(status=Status.SIGNED_OFF).count(),
         },

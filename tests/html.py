@@ -1,0 +1,90 @@
+"""Reading a page as a person does: its tables' visible text and links."""
+
+from html.parser import HTMLParser
+
+
+class _Tables(HTMLParser):
+    """Each table's caption and rows; a cell is (visible text, first link). Visually hidden text is left out."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self._cell, self._hidden_depth, self._span_depth, self._in_caption = [], None, 0, 0, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": []})
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = {"text": "", "href": None}
+        elif tag == "a" and self._cell is not None and self._cell["href"] is None:
+            self._cell["href"] = attrs.get("href")
+        elif tag == "span":
+            self._span_depth += 1
+            if "govuk-visually-hidden" in (attrs.get("class") or "") and not self._hidden_depth:
+                self._hidden_depth = self._span_depth
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            if self._hidden_depth == self._span_depth:
+                self._hidden_depth = 0
+            self._span_depth -= 1
+        elif tag == "caption":
+            self._in_caption = False
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append((" ".join(self._cell["text"].split()), self._cell["href"]))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._hidden_depth:
+            return
+        if self._cell is not None:
+            self._cell["text"] += data
+        elif self._in_caption:
+            self.tables[-1]["caption"] += data
+
+
+def tables(response):
+    parser = _Tables()
+    parser.feed(response.content.decode())
+    return parser.tables
+
+
+def row_for(response, heading):
+    """The cells of the first table row whose header cell reads `heading`."""
+    for table in tables(response):
+        for row in table["rows"]:
+            if row and row[0][0] == heading:
+                return row
+    raise AssertionError(f"No table row headed {heading!r}")
+
+
+def tables(response):
+    parser = _Tables()
+    parser.feed(response.content.decode())
+    return parser.tables
+
+
+def table_records(table):
+    """A table's body rows as {header text: cell text}, the first row being the header."""
+    header, *rows = table["rows"]
+    # A sortable column's header ends with the arrow that shows the current order.
+    names = [text.rstrip(" ▲▼") for text, _href in header]
+    return [{name: text for name, (text, _href) in zip(names, row, strict=False)} for row in rows]
+
+
+def table_by_caption(response, start):
+    """The first table whose caption starts with `start`."""
+    return next(table for table in tables(response) if table["caption"].strip().startswith(start))
+
+
+def row_for(response, heading):
+    """The cells of the first table row whose header cell reads `heading`."""
+    for table in tables(response):
+        for row in table["rows"]:
+            if row and row[0][0] == heading:
+                return row
+    raise AssertionError(f"No table row headed {heading!r}")
