@@ -53,21 +53,6 @@ def tables(response):
     return parser.tables
 
 
-def row_for(response, heading):
-    """The cells of the first table row whose header cell reads `heading`."""
-    for table in tables(response):
-        for row in table["rows"]:
-            if row and row[0][0] == heading:
-                return row
-    raise AssertionError(f"No table row headed {heading!r}")
-
-
-def tables(response):
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
-
-
 def table_records(table):
     """A table's body rows as {header text: cell text}, the first row being the header."""
     header, *rows = table["rows"]
