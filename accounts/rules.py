@@ -55,42 +55,33 @@ def can_reach_admin(user):
     return user.is_authenticated and user.is_active and user.is_staff
 
 
-class UserRules:
-    """The rules about one user, for templates: `{% if rules.can_view_dashboard %}`.
+# The rules about one user alone, which templates read as `rules.<name>`.
+USER_RULES = {
+    rule.__name__: rule
+    for rule in (
+        can_view_actions,
+        can_create_action,
+        can_edit_action,
+        can_sign_off,
+        can_view_dashboard,
+        can_lead,
+        can_reach_admin,
+    )
+}
 
-    Each answer is worked out once per request (has_perm caches the user's permissions anyway).
-    """
+
+class UserRules:
+    """The rules about one user, for templates: `{% if rules.can_view_dashboard %}`. Each is worked out once."""
 
     def __init__(self, user):
         self.user = user
 
-    @property
-    def can_view_actions(self):
-        return can_view_actions(self.user)
-
-    @property
-    def can_create_action(self):
-        return can_create_action(self.user)
-
-    @property
-    def can_edit_action(self):
-        return can_edit_action(self.user)
-
-    @property
-    def can_sign_off(self):
-        return can_sign_off(self.user)
-
-    @property
-    def can_view_dashboard(self):
-        return can_view_dashboard(self.user)
-
-    @property
-    def can_lead(self):
-        return can_lead(self.user)
-
-    @property
-    def can_reach_admin(self):
-        return can_reach_admin(self.user)
+    def __getattr__(self, name):
+        if name not in USER_RULES:
+            raise AttributeError(name)
+        answer = USER_RULES[name](self.user)
+        setattr(self, name, answer)
+        return answer
 
 
 def rules(request):
