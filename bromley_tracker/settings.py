@@ -16,11 +16,24 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no variable; unset or empty gives the default. Anything else stops start-up, so a typo
+    ("ture") cannot quietly turn a setting off."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} is {os.environ[name]!r}: set it to one of {', '.join(TRUE_WORDS)} to turn it on, "
+        f"or one of {', '.join(FALSE_WORDS)} to turn it off."
+    )
 
 
 DEBUG = env_bool("DEBUG")
