@@ -5,13 +5,26 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run test setup deps assets migrate demo lint format backup restore export-json import-json clean bench reliability
+.PHONY: run dev test setup deps assets migrate demo lint format backup restore export-json import-json clean bench reliability
 
-run: export DEBUG ?= 1
-run: setup demo
+# `make run` serves the product as people meet it: debug off, so its own error pages, and a secret key
+# generated into .secret_key (bromley_tracker/settings_local.py). `make dev` keeps Django's debug pages.
+LOCAL := DJANGO_SETTINGS_MODULE=bromley_tracker.settings_local $(PY) manage.py
+
+run: deps assets
+	$(LOCAL) migrate --no-input
+	$(LOCAL) load_demo_data
 	@echo ""
 	@echo "Improvement tracker: http://127.0.0.1:$(PORT)/"
-	@echo "Sign in as admin, leader, staff, staff2 or essex.leader with the password: $(DEMO_PASSWORD)"
+	@echo "Sign in as one of the demo accounts above with the password: $(DEMO_PASSWORD)"
+	@echo ""
+	$(LOCAL) runserver 127.0.0.1:$(PORT)
+
+dev: export DEBUG = 1
+dev: setup demo
+	@echo ""
+	@echo "Improvement tracker, with Django's debug pages: http://127.0.0.1:$(PORT)/"
+	@echo "Sign in as one of the demo accounts above with the password: $(DEMO_PASSWORD)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -57,7 +70,7 @@ format: deps
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) node_modules static/build staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules static/build staticfiles db.sqlite3 .secret_key
 
 # Backups. PostgreSQL: `make backup` writes backups/tracker-<time>.dump with pg_dump;
 # `make restore BACKUP=backups/....dump` puts it back (replacing what is there).
