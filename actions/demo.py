@@ -1,7 +1,7 @@
 """Demo data: the demo accounts and action items that `manage.py load_demo_data` creates.
 
 None of this is real. The inspections, judgements and improvement areas it hangs off come
-from fixtures/seed.json (traceable to the source documents); the people, actions and their
+from fixtures/seed.json (traceable to the sources in docs/sources.md); the people, actions and their
 histories are invented so that the screens have something believable to show. Due dates and
 history are given relative to today, so whatever day the demo is loaded it shows overdue,
 due-soon, blocked, completed, signed-off, in-progress and not-started actions.
@@ -51,13 +51,13 @@ SEED_AREAS = {
     "rhi-2021": 7,  # 2021 focused visit: data and intelligence for return home interviews
 }
 
-# Source 003 names no improvement areas for Essex, so the Essex demo hangs off this invented one.
+# The only source on Essex's inspection names no improvement areas, so the Essex demo hangs off this invented one.
 ESSEX_INSPECTION_PK = 5
 ESSEX_DEMO_AREA_KEY = "essex-demo"
 ESSEX_DEMO_AREA = {
     "short_title": "[Demo] Timeliness and quality of care leavers' pathway plans",
     "text": (
-        "DEMO DATA, not from an Ofsted report. The source documents name no areas for improvement for Essex; "
+        "DEMO DATA, not from an Ofsted report. No area for improvement of this inspection is recorded; "
         "this one is invented so that the Essex demo accounts have actions to show.\n\n"
         "Pathway plans for care leavers should be reviewed on time and written with the young person, so that "
         "they reflect what matters to them."

@@ -1,6 +1,7 @@
 """The seed fixture holds the facts in the sources; load_demo_data builds a believable, repeatable demo."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management.base import CommandError
 from django.db.models import Count
 from django.test import RequestFactory
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from accounts import roles
 from accounts.models import User
@@ -28,7 +30,8 @@ from inspections.models import (
 )
 
 SEED = str(django_settings.BASE_DIR / "fixtures" / "seed.json")
-SOURCES = django_settings.BASE_DIR.parent / "shared" / "sources"
+REGISTER = django_settings.BASE_DIR / "docs" / "sources.md"
+README = django_settings.BASE_DIR / "README.md"
 PASSWORD = "demo-password-for-tests"
 SEEDED_MODELS = [LocalAuthority, JudgementArea, Inspection, Judgement, Theme, ImprovementArea]
 
@@ -163,9 +166,9 @@ def test_essex_outstanding_in_three_of_four_without_inventing_which(seeded):
     inspection = Inspection.objects.get(local_authority__code="881")
     assert inspection.lead_inspector == "Tara Geere"
     assert "three out of four" in inspection.summary
-    # Source 003 does not say which judgement was not outstanding, so none is recorded.
+    # The only source does not say which judgement was not outstanding, so none is recorded.
     assert inspection.judgements.count() == 0
-    assert "does not say which" in inspection.summary
+    assert "so no judgements are recorded" in inspection.summary
 
 
 def test_the_missing_children_theme_spans_2016_2018_and_2021(seeded):
@@ -180,13 +183,84 @@ def test_every_improvement_area_has_a_theme_and_no_senior_lead(seeded):
     assert Theme.objects.annotate(n=Count("improvement_areas")).filter(n=0).count() == 0
 
 
-def test_every_inspection_names_source_files_that_exist(seeded):
+# The sources.
+
+
+def register_names():
+    """The sources' names, as the register's headings give them."""
+    return re.findall(r"^### (.+)$", REGISTER.read_text(), flags=re.MULTILINE)
+
+
+def citations(inspection):
+    return [name.strip() for name in inspection.source.split(";")]
+
+
+def test_every_inspection_cites_sources_the_register_names(seeded):
+    names = register_names()
+    assert len(names) == 5
+    cited = set()
     for inspection in Inspection.objects.all():
-        names = re.findall(r"sources/([\w.-]+\.txt)", inspection.source)
-        assert names, inspection
-        for name in names:
-            assert (SOURCES / name).is_file(), f"{inspection}: {name}"
+        assert citations(inspection), inspection
+        for name in citations(inspection):
+            assert name in names, f"{inspection}: {name}"
+            cited.add(name)
+    assert cited == set(names)
     assert not Inspection.objects.exclude(report_url="").exists()
+
+
+RESEARCH_NOTE = re.compile(r"sources?[ /]0\d\d|\.txt\b|\[", flags=re.IGNORECASE)
+
+
+def test_what_officers_read_holds_no_research_notes(seeded):
+    texts = [
+        *(f"{i}: {text}" for i in Inspection.objects.all() for text in (i.summary, i.source)),
+        *(f"{a}: {a.text}" for a in ImprovementArea.objects.all()),
+        *(f"{t}: {t.description}" for t in Theme.objects.all()),
+    ]
+    assert texts
+    assert [text for text in texts if RESEARCH_NOTE.search(text)] == []
+
+
+def visible_text(response):
+    return " ".join(html.unescape(strip_tags(response.content.decode())).split())
+
+
+@pytest.fixture
+def bromley_officer(seeded):
+    return User.objects.create_user(
+        "officer", password=PASSWORD, local_authority=LocalAuthority.objects.get(code="305")
+    )
+
+
+def test_the_inspection_page_cites_its_source_by_name(client, bromley_officer):
+    client.force_login(bromley_officer)
+    visit = Inspection.objects.get(local_authority__code="305", kind=InspectionKind.FOCUSED_VISIT)
+    text = visible_text(client.get(visit.get_absolute_url()))
+
+    assert "Source Ofsted focused visit letter, 19 October 2021" in text
+    assert "95% of reviews held on time" in text
+    assert not RESEARCH_NOTE.search(text)
+
+
+def test_an_inspection_from_several_sources_cites_each_by_name(client, bromley_officer):
+    client.force_login(bromley_officer)
+    text = visible_text(client.get(bromley_inspection(2018).get_absolute_url()))
+
+    assert (
+        "Source News report of Ofsted's 2018 inspection of Bromley; "
+        "News report of Bromley's statutory direction being lifted, early 2019; "
+        "Public Sector Executive news report, 9 January 2019"
+    ) in text
+    assert not RESEARCH_NOTE.search(text)
+
+
+def test_the_theme_page_says_once_when_the_theme_was_raised_and_quotes_no_notes(client, bromley_officer):
+    client.force_login(bromley_officer)
+    text = visible_text(client.get("/themes/missing-children-and-return-home-interviews/"))
+
+    assert text.count("Raised in 2016, 2018 and 2021") == 1
+    assert "delays in police notification meant it was unclear when children had gone missing" in text
+    assert not RESEARCH_NOTE.search(text)
 
 
 # The demo data.
@@ -233,6 +307,32 @@ def test_demo_accounts_authenticate_and_have_their_roles(demo_password):
         assert user.get_full_name()
         assert user.is_staff == (username == "admin")
     assert authenticate(username="leader", password="wrong-password") is None
+
+
+def readme_demo_accounts():
+    """{username: (role, council)} from the README's table of demo accounts."""
+    lines = README.read_text().splitlines()
+    start = lines.index("| username | role | council |")
+    rows = {}
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        names, role, council = (cell.strip() for cell in line.strip("|").split("|"))
+        for name in re.findall(r"`([^`]+)`", names):
+            rows[name] = (role, council)
+    return rows
+
+
+def test_the_readme_lists_every_demo_account_with_its_role_and_council(demo_password):
+    call_command("load_demo_data")
+
+    listed = readme_demo_accounts()
+    users = User.objects.select_related("local_authority").prefetch_related("groups")
+    assert set(listed) == {user.username for user in users}
+    for user in users:
+        role, council = listed[user.username]
+        assert role.startswith(user.groups.get().name), user.username
+        assert council == user.local_authority.name, user.username
 
 
 def test_an_existing_account_gets_the_new_password(demo_password, monkeypatch):

@@ -3,7 +3,7 @@
     DEMO_PASSWORD=... python manage.py load_demo_data
 
 1. loaddata fixtures/seed.json (fixed primary keys: running it again changes nothing);
-2. the demo accounts from DESIGN.md, with the password from DEMO_PASSWORD
+2. the demo accounts of actions/demo.py, with the password from DEMO_PASSWORD
    (existing accounts keep their row and get the password reset);
 3. demo action items with a history spread over the past months (see actions/demo.py);
    an action that already exists (same improvement area and title) is not created again.
@@ -57,7 +57,8 @@ def ensure_accounts(password):
         user.save()
         user.groups.add(Group.objects.get(name=account.role))
     # Fresh instances: permission caches must see the groups just added.
-    users = {u.username: u for u in User.objects.filter(username__in=[a.username for a in demo.ACCOUNTS])}
+    accounts = User.objects.filter(username__in=[a.username for a in demo.ACCOUNTS]).select_related("local_authority")
+    users = {u.username: u for u in accounts}
     return users, created
 
 
@@ -144,3 +145,5 @@ class Command(BaseCommand):
             f"Demo data ready: seed loaded; {len(users)} demo accounts ({accounts_created} new); "
             f"{actions_created} demo actions created, {actions_existing} already present."
         )
+        accounts = (f"{a.username} ({a.role}, {users[a.username].local_authority.name})" for a in demo.ACCOUNTS)
+        self.stdout.write(f"Demo accounts: {', '.join(accounts)}.")
