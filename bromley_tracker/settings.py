@@ -21,8 +21,8 @@ FALSE_WORDS = ("0", "false", "no", "off")
 
 
 def env_bool(name, default=False):
-    """A yes/no variable; unset or empty gives the default. Anything else stops start-up, so a typo
-    ("ture") cannot quietly turn a setting off."""
+    """A yes/no variable: one of the words above, or unset or empty for the default. Any other value
+    stops start-up, so a typo ("ture") cannot quietly turn a setting off."""
     value = os.environ.get(name, "").strip().lower()
     if not value:
         return default

@@ -1,4 +1,4 @@
-"""Settings for `make run`: the product as a person trying it on their own machine meets it.
+"""Settings for `make run`: the product on your own machine, as people meet it.
 
 Debug is off, so a wrong address gets the product's own "Page not found" page, as in production. It
 serves plain HTTP on localhost only. The secret key is generated on first use into the git-ignored file
