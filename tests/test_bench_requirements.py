@@ -7,7 +7,7 @@ import sys
 from django.conf import settings
 
 ROOT = settings.BASE_DIR
-PROJECT_PACKAGES = {"accounts", "actions", "bench", "bromley_tracker", "inspections", "tests"}
+PROJECT_PACKAGES = {init.parent.name for init in ROOT.glob("*/__init__.py")}
 
 
 def pinned(*requirement_files):
