@@ -22,7 +22,7 @@ def url(inspection):
 
 def test_staff_see_the_inspections_facts(client, staff_user, inspection):
     inspection.other_inspectors = "Anna Gravelle, Louise Hocking"
-    inspection.source = "sources/000_report.txt"
+    inspection.source = "Ofsted focused visit letter, 19 October 2021"
     inspection.published_on = datetime.date(2019, 1, 7)
     inspection.save()
     client.force_login(staff_user)
@@ -32,7 +32,7 @@ def test_staff_see_the_inspections_facts(client, staff_user, inspection):
     assert "Bromley" in html
     assert "7 January 2019" in html
     assert "Dawn Godfrey" in html and "Anna Gravelle, Louise Hocking" in html
-    assert "sources/000_report.txt" in html
+    assert "Ofsted focused visit letter, 19 October 2021" in html
     assert "A test inspection." in html
 
 

@@ -13,7 +13,7 @@ def _rows_on_page(page):
     """(id, title, status) for each row of the All actions table, top to bottom."""
     rows = []
     for row in page.get_by_role("table").get_by_role("row").all()[1:]:
-        link = row.get_by_role("link")
+        link = row.get_by_role("rowheader").get_by_role("link")
         action_id = re.search(r"/actions/(\d+)/$", link.get_attribute("href")).group(1)
         rows.append((action_id, link.inner_text().strip(), row.get_by_role("cell").last.inner_text().strip()))
     return rows
