@@ -45,6 +45,17 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            # A superuser sees every council's data; one in a council would be that council's to take over.
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=False) | models.Q(local_authority__isnull=True),
+                name="superuser_belongs_to_no_council",
+                violation_error_message=(
+                    "A superuser is a platform administrator and belongs to no council: "
+                    "clear their council or their superuser status."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username

@@ -5,13 +5,18 @@ each role, never on group names, so that the roles table stays the one place to 
 Rules about one action take the action (anything with `owner_id`); this module imports no app above it.
 """
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.db.models import Q
 
 from . import roles
 
 
+def _is_active(user):
+    return user.is_authenticated and user.is_active
+
+
 def _has(user, permission):
-    return user.is_authenticated and user.is_active and user.has_perm(permission)
+    return _is_active(user) and user.has_perm(permission)
 
 
 def can_view_actions(user):
@@ -52,7 +57,55 @@ def can_lead(user):
 
 def can_reach_admin(user):
     """The Django admin: the Administrators role and platform administrators."""
-    return user.is_authenticated and user.is_active and user.is_staff
+    return _is_active(user) and user.is_staff
+
+
+def is_platform_administrator(user):
+    """A superuser: they run the platform, belong to no council and see every council's data."""
+    return _is_active(user) and user.is_superuser
+
+
+def can_change_reference_data(user):
+    """Add, change or delete what every council shares (judgement areas and their frameworks, themes, local
+    authorities): platform administrators. A council's administrators see it read-only."""
+    return is_platform_administrator(user)
+
+
+def can_clear_sign_in_records(user):
+    """Delete or reset the sign-in records (django-axes), which unlocks a locked-out sign-in: platform
+    administrators. A council's administrators read their own people's records and no one else's."""
+    return is_platform_administrator(user)
+
+
+def _permissions_of(account):
+    """An account's roles' and own permissions, whether or not it is active. One query."""
+    rows = Permission.objects.filter(Q(user=account) | Q(group__user=account))
+    return {f"{app}.{codename}" for app, codename in rows.values_list("content_type__app_label", "codename")}
+
+
+def can_manage_account(actor, account):
+    """Change the password, roles, permissions or active flag of `account`: anyone holding at least its rights.
+
+    Otherwise a council's administrator could take over an account that may do more than they may (set its
+    password and sign in as it). A superuser holds every right; anyone else holds their roles' and their own
+    permissions. Reads `account`'s permissions: one query.
+    """
+    if not _is_active(actor):
+        return False
+    if actor.is_superuser:
+        return True
+    if account.is_superuser:
+        return False
+    return _permissions_of(account) <= actor.get_all_permissions()
+
+
+def grantable_permissions(actor):
+    """The permissions `actor` may give an account: their own, so that no one grants more than they hold."""
+    if is_platform_administrator(actor):
+        return Permission.objects.all()
+    if not _is_active(actor):
+        return Permission.objects.none()
+    return Permission.objects.filter(Q(user=actor) | Q(group__user=actor)).distinct()
 
 
 # The rules about one user alone, which templates read as `rules.<name>`.

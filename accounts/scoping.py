@@ -7,8 +7,11 @@ authority and the admin shows them every authority's rows.
 """
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import Http404
+
+from . import rules
 
 # The admin's list filter by local authority: only authorities that have rows.
 LOCAL_AUTHORITY_FILTER = admin.RelatedOnlyFieldListFilter
@@ -32,15 +35,21 @@ def _is_local_authority(model):
     return model._meta.label == "accounts.LocalAuthority"
 
 
+def _is_sign_in_record(model):
+    return model._meta.app_label == "axes"
+
+
 def is_scoped(model):
-    return _is_local_authority(model) or hasattr(model._default_manager, "for_user")
+    return _is_local_authority(model) or _is_sign_in_record(model) or hasattr(model._default_manager, "for_user")
 
 
 def visible_to(user, queryset):
     """The rows of `queryset` that `user` may see and edit in the admin.
 
-    Local authorities have no `for_user`: an administrator sees only their own. Shared
-    reference data (judgement areas, themes, groups) has neither and is left unscoped.
+    Local authorities have no `for_user`: an administrator sees only their own. Sign-in records
+    (django-axes) carry only the username typed: an administrator sees those of their own
+    authority's people, and none for a username nobody has. Shared reference data (judgement
+    areas, themes, groups) has neither and is left unscoped.
     """
     if user.is_superuser or not is_scoped(queryset.model):
         return queryset
@@ -48,6 +57,9 @@ def visible_to(user, queryset):
         if user.local_authority_id is None:
             return queryset.none()
         return queryset.filter(pk=user.local_authority_id)
+    if _is_sign_in_record(queryset.model):
+        usernames = get_user_model().objects.for_user(user).values("username")
+        return queryset.filter(username__in=usernames)
     # The admin shows what the pages hide, such as archived actions.
     for_user = getattr(queryset, "for_user_including_archived", queryset.for_user)
     return for_user(user)
@@ -80,3 +92,17 @@ class ScopedAdminMixin:
                 kwargs.setdefault("initial", request.user.local_authority_id)
                 kwargs.setdefault("required", True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ReferenceDataAdminMixin:
+    """For the admin of what every authority shares: every administrator sees it, only platform
+    administrators add, change or delete it, since a change reaches every authority."""
+
+    def has_add_permission(self, request, *args):
+        return rules.can_change_reference_data(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return rules.can_change_reference_data(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return rules.can_change_reference_data(request.user) and super().has_delete_permission(request, obj)

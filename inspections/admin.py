@@ -10,14 +10,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from accounts.scoping import LOCAL_AUTHORITY_FILTER, ScopedAdminMixin
+from accounts.scoping import LOCAL_AUTHORITY_FILTER, ReferenceDataAdminMixin, ScopedAdminMixin
 
 from .models import ImprovementArea, Inspection, Judgement, JudgementArea, Theme
 
 
 @admin.register(JudgementArea)
-class JudgementAreaAdmin(admin.ModelAdmin):
-    """Shared reference data: every authority's inspections are graded under the same areas."""
+class JudgementAreaAdmin(ReferenceDataAdminMixin, admin.ModelAdmin):
+    """Shared reference data: every authority's inspections are graded under the same areas and frameworks."""
 
     list_display = ["name", "short_name", "framework", "applies_from", "applies_until", "position"]
     list_filter = ["framework"]
@@ -25,7 +25,7 @@ class JudgementAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ReferenceDataAdminMixin, admin.ModelAdmin):
     """Shared reference data: themes line up improvement areas across inspections."""
 
     list_display = ["name", "slug"]

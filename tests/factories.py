@@ -51,6 +51,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         staff = factory.Trait(role=roles.STAFF)
         leader = factory.Trait(role=roles.LEADERS)
         administrator = factory.Trait(role=roles.ADMINISTRATORS, is_staff=True)
+        # A superuser runs the platform and belongs to no council.
+        platform_administrator = factory.Trait(is_superuser=True, is_staff=True, local_authority=None)
 
     role = None
 

@@ -3,9 +3,11 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import LocalAuthority, User
 from actions.models import ActionItem, ProgressUpdate
 from inspections.models import ImprovementArea, Inspection, Judgement, JudgementArea, Theme
@@ -31,6 +33,8 @@ MODELS = [
     User,
 ]
 EDITABLE_MODELS = [model for model in MODELS if model is not ProgressUpdate]
+# What every council shares: only a platform administrator (a superuser) changes it.
+REFERENCE_DATA = [LocalAuthority, JudgementArea, Theme]
 
 
 def model_id(model):
@@ -65,7 +69,16 @@ def essex_administrator(essex):
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(username="root", is_staff=True, is_superuser=True, local_authority=None)
+    return UserFactory(username="root", platform_administrator=True)
+
+
+def names_in_the_index(response):
+    """Each model the index lists, with the link it offers: "Change" or "View"."""
+    return {
+        model["name"]: "Change" if model["perms"]["change"] else "View"
+        for app in response.context["app_list"]
+        for model in app["models"]
+    }
 
 
 def test_every_model_is_registered():
@@ -94,8 +107,8 @@ def test_the_changelist_renders(client, administrator, records, model):
 
 
 @pytest.mark.parametrize("model", EDITABLE_MODELS, ids=model_id)
-def test_the_add_page_renders(client, administrator, records, model):
-    client.force_login(administrator)
+def test_the_add_page_renders(client, administrator, superuser, records, model):
+    client.force_login(superuser if model in REFERENCE_DATA else administrator)
 
     assert client.get(admin_url(model, "add")).status_code == 200
 
@@ -236,3 +249,93 @@ def test_only_a_superuser_grants_superuser_status(client, administrator, staff_u
     client.force_login(superuser)
     form = client.get(admin_url(User, "change", staff_user.pk)).context["adminform"].form
     assert "is_superuser" in form.fields
+
+
+# Shared reference data: platform administrators change it; a council's administrators read it.
+
+
+@pytest.mark.parametrize("role", ["administrator", "essex_administrator"])
+def test_a_council_administrator_sees_reference_data_and_roles_read_only(client, request, records, role):
+    client.force_login(request.getfixturevalue(role))
+
+    index = names_in_the_index(client.get(reverse("admin:index")))
+
+    for name in ["Judgement areas", "Themes", "Local authorities", "Groups"]:
+        assert index[name] == "View", name
+    assert index["Inspections"] == "Change"
+
+
+@pytest.mark.parametrize(
+    ("role", "model", "changes"),
+    [
+        ("essex_administrator", Theme, {"name": "Renamed by Essex", "slug": "return-home-interviews"}),
+        ("administrator", JudgementArea, {"name": "Renamed by Bromley"}),
+        ("administrator", LocalAuthority, {"name": "Renamed by Bromley", "code": "305"}),
+    ],
+    ids=["essex-renames-a-theme", "bromley-renames-a-judgement-area", "bromley-renames-its-council"],
+)
+def test_a_council_administrator_cannot_rename_reference_data(client, request, records, role, model, changes):
+    client.force_login(request.getfixturevalue(role))
+    obj = records[model]
+    before = str(obj)
+
+    page = client.get(admin_url(model, "change", obj.pk))
+    response = client.post(admin_url(model, "change", obj.pk), changes)
+
+    assert f"View {model._meta.verbose_name}" in page.text
+    assert "Save" not in page.text
+    assert response.status_code == 403
+    obj.refresh_from_db()
+    assert str(obj) == before
+
+
+@pytest.mark.parametrize("model", REFERENCE_DATA, ids=model_id)
+def test_a_council_administrator_cannot_add_or_delete_reference_data(client, administrator, records, model):
+    client.force_login(administrator)
+
+    assert client.get(admin_url(model, "add")).status_code == 403
+    assert (
+        client.post(admin_url(model, "add"), {"name": "Made up", "code": "999", "slug": "made-up"}).status_code == 403
+    )
+    assert client.post(admin_url(model, "delete", records[model].pk), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=records[model].pk).exists()
+    assert not LocalAuthority.objects.filter(code="999").exists()
+
+
+def test_a_platform_administrator_renames_a_theme_and_adds_a_council(client, superuser, records):
+    client.force_login(superuser)
+    theme = records[Theme]
+
+    renamed = client.post(
+        admin_url(Theme, "change", theme.pk), {"name": "Return home", "slug": theme.slug, "description": ""}
+    )
+    added = client.post(admin_url(LocalAuthority, "add"), {"name": "Kent", "code": "886", "region": "South East"})
+
+    assert (renamed.status_code, added.status_code) == (302, 302)
+    theme.refresh_from_db()
+    assert theme.name == "Return home"
+    assert LocalAuthority.objects.filter(name="Kent", code="886").exists()
+
+
+# Roles are defined by the product (accounts/roles.py): nobody changes them in the admin.
+
+
+@pytest.mark.parametrize("role", ["essex_administrator", "superuser"])
+def test_nobody_changes_or_deletes_a_role_in_the_admin(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    staff = Group.objects.get(name=roles.STAFF)
+    before = set(staff.permissions.all())
+    more = Permission.objects.filter(codename__in=["change_actionitem", "sign_off_actionitem", "view_dashboard"])
+
+    page = client.get(admin_url(Group, "change", staff.pk))
+    changed = client.post(
+        admin_url(Group, "change", staff.pk), {"name": staff.name, "permissions": [p.pk for p in [*before, *more]]}
+    )
+    deleted = client.post(admin_url(Group, "delete", staff.pk), {"post": "yes"})
+    added = client.post(admin_url(Group, "add"), {"name": "Super staff"})
+
+    assert page.status_code == 200
+    assert "View group" in page.text
+    assert (changed.status_code, deleted.status_code, added.status_code) == (403, 403, 403)
+    assert set(Group.objects.get(name=roles.STAFF).permissions.all()) == before
+    assert not Group.objects.filter(name="Super staff").exists()

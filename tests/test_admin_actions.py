@@ -38,7 +38,7 @@ def change_url(obj):
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(username="root", is_staff=True, is_superuser=True, local_authority=None)
+    return UserFactory(username="root", platform_administrator=True)
 
 
 @pytest.fixture

@@ -1,18 +1,25 @@
 """Every route against every role: who may see and change what.
 
 The routes come from the URL resolver, so a new route without an entry here fails.
-Users of another authority get 404 for this authority's objects, in pages, exports and the admin.
+Users of another authority get 404 for this authority's objects, in pages, exports and the admin. In the admin,
+what every council shares is read-only to a council's administrators, and only platform administrators change it.
 """
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts import roles
 from actions.models import Status
 from tests.factories import (
     ActionItemFactory,
     ImprovementAreaFactory,
     InspectionFactory,
+    JudgementFactory,
+    ProgressUpdateFactory,
     ThemeFactory,
     UserFactory,
 )
@@ -128,38 +135,152 @@ def test_post(client, world, name, role):
     check(client, world, role, "post", name, POST_MATRIX[name][role])
 
 
-def admin_urls(world):
+# The admin, model by model, for the people who reach it: an administrator of the council that owns the object,
+# an administrator of another council, and a platform administrator (a superuser, of no council). Each view is a
+# GET but for "save", an empty POST to the change page (refused, or shown again with its errors).
+ADMIN_ROLES = ["administrator", "other_authority_administrator", "platform_administrator"]
+ADMIN_VIEWS = ["changelist", "add", "change", "save", "delete", "history"]
+
+ALLOWED = dict.fromkeys(ADMIN_VIEWS, OK)
+
+
+def admin_row(**by_view):
+    return {**ALLOWED, **by_view}
+
+
+READ_ONLY = admin_row(add=FORBIDDEN, save=FORBIDDEN, delete=FORBIDDEN)
+# Another council's object: the list (without it) and the add page stay open.
+OTHER_COUNCILS = admin_row(change=NOT_FOUND, save=NOT_FOUND, delete=NOT_FOUND, history=NOT_FOUND)
+OTHER_COUNCILS_READ_ONLY = {**OTHER_COUNCILS, "add": FORBIDDEN}
+
+COUNCIL_RECORD = {
+    "administrator": ALLOWED,
+    "other_authority_administrator": OTHER_COUNCILS,
+    "platform_administrator": ALLOWED,
+}
+SHARED_REFERENCE_DATA = {
+    "administrator": READ_ONLY,
+    "other_authority_administrator": READ_ONLY,
+    "platform_administrator": ALLOWED,
+}
+SIGN_IN_RECORD = {
+    "administrator": READ_ONLY,
+    "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
+    "platform_administrator": admin_row(add=FORBIDDEN, save=FORBIDDEN),
+}
+
+ADMIN_MATRIX = {
+    "accounts.localauthority": {**SHARED_REFERENCE_DATA, "other_authority_administrator": OTHER_COUNCILS_READ_ONLY},
+    "accounts.user": COUNCIL_RECORD,
+    "auth.group": dict.fromkeys(ADMIN_ROLES, READ_ONLY),  # the roles are the product's (accounts/roles.py)
+    "inspections.inspection": COUNCIL_RECORD,
+    "inspections.judgement": COUNCIL_RECORD,
+    "inspections.improvementarea": COUNCIL_RECORD,
+    "inspections.judgementarea": SHARED_REFERENCE_DATA,
+    "inspections.theme": SHARED_REFERENCE_DATA,
+    # Actions have history, so they are archived, never deleted.
+    "actions.actionitem": {
+        "administrator": admin_row(delete=FORBIDDEN),
+        "other_authority_administrator": OTHER_COUNCILS,
+        "platform_administrator": admin_row(delete=FORBIDDEN),
+    },
+    # History is append-only.
+    "actions.progressupdate": {
+        "administrator": READ_ONLY,
+        "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
+        "platform_administrator": READ_ONLY,
+    },
+    "axes.accessattempt": SIGN_IN_RECORD,
+    "axes.accesslog": SIGN_IN_RECORD,
+    "axes.accessfailurelog": SIGN_IN_RECORD,
+}
+
+
+def label(model):
+    return model._meta.label_lower
+
+
+@pytest.fixture
+def admin_world(world, bromley, essex):
+    """One object of every model in the admin, of Bromley where it belongs to a council; the three admin roles."""
+    judgement = JudgementFactory(inspection=world["inspection"])
+    owner = world["users"]["owner"]
+    sign_in = {"username": owner.username, "ip_address": "192.0.2.1", "user_agent": "Firefox", "path_info": "/"}
+    objects = {
+        "accounts.localauthority": bromley,
+        "accounts.user": owner,
+        "auth.group": Group.objects.get(name=roles.STAFF),
+        "inspections.inspection": world["inspection"],
+        "inspections.judgement": judgement,
+        "inspections.improvementarea": world["area"],
+        "inspections.judgementarea": judgement.area,
+        "inspections.theme": world["area"].theme,
+        "actions.actionitem": world["action"],
+        "actions.progressupdate": ProgressUpdateFactory(action=world["action"]),
+        "axes.accessattempt": AccessAttempt.objects.create(
+            **sign_in, get_data="", post_data="", failures_since_start=1
+        ),
+        "axes.accesslog": AccessLog.objects.create(**sign_in),
+        "axes.accessfailurelog": AccessFailureLog.objects.create(**sign_in),
+    }
+    users = {
+        "administrator": world["users"]["administrator"],
+        "other_authority_administrator": UserFactory(
+            username="essex.admin", administrator=True, local_authority=essex
+        ),
+        "platform_administrator": UserFactory(username="root", platform_administrator=True),
+    }
+    return {"objects": objects, "users": users}
+
+
+def admin_url(model, view, obj=None):
+    name = "change" if view == "save" else view
+    args = [] if view in ("changelist", "add") else [obj.pk]
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{name}", args=args)
+
+
+def admin_urls(objects):
     """The changelist, add, change and history pages of every model in the admin."""
-    objects = {"action item": world["action"], "inspection": world["inspection"], "improvement area": world["area"]}
     for model in admin.site._registry:
-        info = model._meta.app_label, model._meta.model_name
-        yield reverse("admin:{}_{}_changelist".format(*info))
-        obj = objects.get(model._meta.verbose_name)
-        if obj is not None:
-            yield reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
-            yield reverse("admin:{}_{}_history".format(*info), args=[obj.pk])
+        for view in ("changelist", "add", "change", "history"):
+            yield admin_url(model, view, objects[label(model)])
+
+
+def test_every_admin_model_has_an_entry_in_the_matrix():
+    assert {label(model) for model in admin.site._registry} == set(ADMIN_MATRIX)
 
 
 @pytest.mark.parametrize("role", ["owner", "other_staff", "leader", "other_authority_leader"])
-def test_only_administrators_reach_the_admin(client, world, role):
+def test_only_administrators_reach_the_admin(client, world, admin_world, role):
     client.force_login(world["users"][role])
-    for url in [reverse("admin:index"), *admin_urls(world)]:
+    for url in [reverse("admin:index"), *admin_urls(admin_world["objects"])]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.url.startswith(reverse("admin:login")), url
 
 
-def test_an_administrator_reaches_every_admin_page_of_their_authority(client, world):
-    client.force_login(world["users"]["administrator"])
-    for url in admin_urls(world):
-        assert client.get(url).status_code == OK, url
+@pytest.mark.parametrize("role", ADMIN_ROLES)
+@pytest.mark.parametrize("model_label", sorted(ADMIN_MATRIX))
+def test_admin(client, admin_world, model_label, role):
+    model = apps.get_model(model_label)
+    obj = admin_world["objects"][model_label]
+    client.force_login(admin_world["users"][role])
+    for view, expected in ADMIN_MATRIX[model_label][role].items():
+        url = admin_url(model, view, obj)
+        response = client.post(url) if view == "save" else client.get(url)
+        assert response.status_code == expected, f"{view} {url} as {role}"
 
 
-def test_an_administrator_of_another_authority_gets_404_for_this_authoritys_objects(client, world, essex):
-    client.force_login(UserFactory(username="essex.admin", administrator=True, local_authority=essex))
-    for url in admin_urls(world):
-        if "/change/" in url or "/history/" in url:
-            assert client.get(url).status_code == NOT_FOUND, url
+@pytest.mark.parametrize("role", ADMIN_ROLES)
+@pytest.mark.parametrize("model_label", sorted(ADMIN_MATRIX))
+def test_the_admin_lists_an_object_exactly_when_it_opens_it(client, admin_world, model_label, role):
+    model = apps.get_model(model_label)
+    obj = admin_world["objects"][model_label]
+    client.force_login(admin_world["users"][role])
+
+    listed = obj in client.get(admin_url(model, "changelist")).context["cl"].result_list
+
+    assert listed == (ADMIN_MATRIX[model_label][role]["change"] == OK)
 
 
 def test_exports_hold_nothing_of_another_authority(client, world):

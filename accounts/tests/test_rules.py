@@ -1,7 +1,9 @@
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from accounts import rules
+from accounts.models import User
 from tests.factories import UserFactory
 
 USER_RULES = ["can_view_actions", "can_create_action", "can_edit_action", "can_sign_off", "can_view_dashboard"]
@@ -56,3 +58,63 @@ def test_templates_read_the_same_answers(leader):
     assert answers.can_sign_off is True
     with pytest.raises(AttributeError):
         getattr(answers, "can_do_anything")  # noqa: B009
+
+
+# Administrators: who runs the platform, who changes shared data, whose account someone may manage.
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", platform_administrator=True)
+
+
+@pytest.mark.parametrize(
+    "rule", [rules.is_platform_administrator, rules.can_change_reference_data, rules.can_clear_sign_in_records]
+)
+def test_only_an_active_superuser_runs_the_platform(rule, superuser, administrator, leader):
+    assert rule(superuser)
+    assert not rule(administrator)
+    assert not rule(leader)
+    assert not rule(AnonymousUser())
+    superuser.is_active = False
+    assert not rule(superuser)
+
+
+def test_an_administrator_manages_accounts_with_no_more_rights_than_their_own(
+    administrator, staff_user, leader, other_leader
+):
+    other_administrator = UserFactory(
+        username="admin2", administrator=True, local_authority=administrator.local_authority
+    )
+
+    for account in (staff_user, leader, other_administrator, administrator):
+        assert rules.can_manage_account(administrator, account), account
+
+
+def test_nobody_but_a_superuser_manages_a_superuser(superuser, administrator):
+    assert not rules.can_manage_account(administrator, superuser)
+    assert rules.can_manage_account(UserFactory(username="root2", platform_administrator=True), superuser)
+
+
+def test_an_account_holding_a_permission_the_actor_lacks_is_not_theirs_to_manage(administrator, leader, staff_user):
+    extra = Permission.objects.create(
+        codename="audit_everything", name="Can audit everything", content_type=ContentType.objects.get_for_model(User)
+    )
+    staff_user.user_permissions.add(extra)
+
+    assert not rules.can_manage_account(administrator, staff_user)
+    assert not rules.can_manage_account(leader, UserFactory(username="admin2", administrator=True))
+
+
+def test_an_inactive_account_keeps_its_rights(administrator, leader):
+    administrator.is_active = False
+    administrator.save(update_fields=["is_active"])
+
+    assert not rules.can_manage_account(leader, administrator)
+    assert not rules.can_manage_account(administrator, leader)
+
+
+def test_an_administrator_grants_only_what_they_hold(administrator, leader, superuser):
+    assert set(rules.grantable_permissions(leader)) == set(Permission.objects.filter(group__user=leader))
+    assert rules.grantable_permissions(superuser).count() == Permission.objects.count()
+    assert rules.grantable_permissions(administrator).filter(codename="change_user").exists()
