@@ -321,7 +321,7 @@ def test_a_platform_administrator_renames_a_theme_and_adds_a_council(client, sup
 
 
 @pytest.mark.parametrize("role", ["essex_administrator", "superuser"])
-def test_nobody_changes_or_deletes_a_role_in_the_admin(client, request, role):
+def test_nobody_changes_or_deletes_a_role_in_the_admin(db, client, request, role):
     client.force_login(request.getfixturevalue(role))
     staff = Group.objects.get(name=roles.STAFF)
     before = set(staff.permissions.all())
