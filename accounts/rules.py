@@ -45,6 +45,16 @@ def can_sign_off(user, action=None):
     return _has(user, roles.SIGN_OFF_ACTION)
 
 
+def can_reopen(user, action=None):
+    """Reopen a signed-off action for more work: whoever may sign actions off."""
+    return can_sign_off(user, action)
+
+
+def can_withdraw(user, action=None):
+    """Withdraw (archive) an action, with a reason: leaders, who may edit it."""
+    return can_edit_action(user, action)
+
+
 def can_view_dashboard(user):
     """The dashboard and the board report: leaders."""
     return _has(user, roles.VIEW_DASHBOARD)

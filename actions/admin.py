@@ -12,14 +12,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import pluralize
+from django.utils import timezone
 
 from accounts import rules
 from accounts.scoping import LOCAL_AUTHORITY_FILTER, ScopedAdminMixin
 
 from .models import ActionItem, ProgressUpdate, Rag, Status
 from .services import (
+    DUE_DATE_REASON_MESSAGE,
     EditConflict,
     archive_action,
+    check_due_date,
+    check_not_signed_off,
     check_owner,
     create_action,
     record_progress,
@@ -28,6 +32,8 @@ from .services import (
 
 # The fields an administrator edits; update_action writes them, with a history row saying what changed.
 EDITED_FIELDS = ["improvement_area", "title", "description", "owner", "due_date", "success_measure"]
+# Fields of the form that are not the action's: they say how it is saved, not what changes.
+_NOT_EDITS = ("expected_version", "due_date_reason")
 
 
 class ActionItemAdminForm(forms.ModelForm):
@@ -36,6 +42,12 @@ class ActionItemAdminForm(forms.ModelForm):
 
     # The action's version when the form was shown: a save over someone else's change is refused.
     expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    due_date_reason = forms.CharField(
+        label="Reason for changing the due date",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when you change the due date; it is shown in the action's history.",
+    )
 
     class Meta:
         model = ActionItem
@@ -50,17 +62,24 @@ class ActionItemAdminForm(forms.ModelForm):
         # Each field carries the value the page showed, so that changed_data says what this person
         # changed even when someone else has saved the action since.
         for name, field in self.fields.items():
-            field.show_hidden_initial = name != "expected_version"
+            field.show_hidden_initial = name not in _NOT_EDITS
 
     def has_edits(self):
-        return any(name != "expected_version" for name in self.changed_data)
+        return any(name not in _NOT_EDITS for name in self.changed_data)
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.instance.pk and self.has_edits():
+            try:
+                check_not_signed_off(self.instance)
+            except ValidationError as error:
+                # The form's other checks would only add noise to this one.
+                self.add_error(None, error)
+                return cleaned_data
         expected_version = cleaned_data.get("expected_version")
         stale = self.instance.pk and expected_version is not None and expected_version != self.instance.version
         if stale and self.has_edits():
-            self.add_error(None, str(EditConflict(self.instance)))
+            self.add_error(None, str(EditConflict(self.instance, by=self.request_user)))
             # Shown again, the form carries the current version: saving it again is a knowing choice.
             self.data = self.data.copy()
             self.data[self.add_prefix("expected_version")] = self.instance.version
@@ -72,6 +91,16 @@ class ActionItemAdminForm(forms.ModelForm):
                 check_owner(owner=owner, improvement_area=area)
             except ValidationError as error:
                 self.add_error(None, error)
+
+        due_date = cleaned_data.get("due_date")
+        if due_date and (not self.instance.pk or "due_date" in self.changed_data):
+            try:
+                check_due_date(due_date, today=timezone.localdate())
+            except ValidationError as error:
+                self.add_error(None, error)
+            else:
+                if self.instance.pk and not cleaned_data.get("due_date_reason", "").strip():
+                    self.add_error("due_date_reason", DUE_DATE_REASON_MESSAGE)
 
         status = cleaned_data.get("status")
         if status == Status.SIGNED_OFF and status != self.status_before:
@@ -105,7 +134,11 @@ def save_action_form(form, *, author, improvement_area):
         values = {name: getattr(current, name) for name in EDITED_FIELDS}
         values.update({name: form.cleaned_data[name] for name in form.changed_data if name in EDITED_FIELDS})
         update_action(
-            action=current, author=author, expected_version=form.cleaned_data.get("expected_version"), **values
+            action=current,
+            author=author,
+            expected_version=form.cleaned_data.get("expected_version"),
+            due_date_reason=form.cleaned_data.get("due_date_reason", ""),
+            **values,
         )
     action.refresh_from_db()
     status = form.cleaned_data["status"]
@@ -116,13 +149,17 @@ def save_action_form(form, *, author, improvement_area):
 
 class RefuseStaleSavesMixin:
     """A save that lost a race with someone else's (after its form was checked) is rolled back by the
-    admin's transaction; say so and show the current action, instead of an error page."""
+    admin's transaction; say so and show the current action, instead of an error page. So is a save
+    the services refuse because the action changed meanwhile, such as being signed off."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except EditConflict as conflict:
             self.message_user(request, f"{conflict} Nothing was saved.", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        except ValidationError as error:
+            self.message_user(request, f"{' '.join(error.messages)} Nothing was saved.", messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
 
@@ -165,6 +202,7 @@ class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin)
     readonly_fields = [
         "rag_rating",
         "completed_on",
+        "original_due_date",
         "created_by",
         "created_at",
         "updated_by",
@@ -173,7 +211,21 @@ class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin)
     ]
     fieldsets = [
         (None, {"fields": ["improvement_area", "title", "description", "success_measure"]}),
-        ("Progress", {"fields": ["owner", "due_date", "status", "rag_rating", "completed_on", "expected_version"]}),
+        (
+            "Progress",
+            {
+                "fields": [
+                    "owner",
+                    "due_date",
+                    "due_date_reason",
+                    "original_due_date",
+                    "status",
+                    "rag_rating",
+                    "completed_on",
+                    "expected_version",
+                ]
+            },
+        ),
         ("Record", {"fields": ["created_by", "created_at", "updated_by", "updated_at", "archived_at"]}),
     ]
     inlines = [ProgressUpdateInline]
@@ -200,9 +252,19 @@ class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin)
 
     @admin.action(description="Archive selected action items", permissions=["change"])
     def archive_selected(self, request, queryset):
+        # A signed-off action stays as it was signed off (archive_action refuses it).
+        open_actions = queryset.filter(archived_at=None).exclude(status=Status.SIGNED_OFF)
         with transaction.atomic():
-            archived = [archive_action(action=action, by=request.user) for action in queryset.filter(archived_at=None)]
+            archived = [archive_action(action=action, by=request.user) for action in open_actions]
         self.message_user(request, f"Archived {len(archived)} action item{pluralize(len(archived))}.")
+        signed_off = queryset.filter(archived_at=None, status=Status.SIGNED_OFF).count()
+        if signed_off:
+            self.message_user(
+                request,
+                f"{signed_off} signed-off action item{pluralize(signed_off)} {pluralize(signed_off, 'was,were')} "
+                "not archived: a signed-off action cannot be changed until a leader reopens it.",
+                messages.WARNING,
+            )
 
 
 @admin.register(ProgressUpdate)

@@ -94,6 +94,7 @@ class ActionFilterForm(forms.Form):
                 Div(
                     Field.checkboxes("rag", small=True),
                     Field.checkbox("overdue", small=True),
+                    Field.checkbox("withdrawn", small=True),
                     Fieldset(
                         Field.text("due_from", field_width=10),
                         Field.text("due_to", field_width=10),
@@ -164,6 +165,12 @@ class ActionItemFilterSet(django_filters.FilterSet):
         method="filter_overdue",
         widget=YesCheckbox(),
     )
+    # Withdrawn actions leave the list; this lists them, and only them, instead.
+    withdrawn = django_filters.BooleanFilter(
+        label="Show only withdrawn actions",
+        method="filter_withdrawn",
+        widget=YesCheckbox(),
+    )
     owner = django_filters.ModelChoiceFilter(
         label="Owner",
         queryset=User.objects.none(),
@@ -215,7 +222,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, user, **kwargs):
         if queryset is None:
-            queryset = ActionItem.objects.for_user(user).for_list().with_rag()
+            queryset = ActionItem.objects.for_user_including_archived(user).for_list().with_rag()
         super().__init__(data if data is not None else {}, queryset, **kwargs)
         self.filters["owner"].queryset = User.objects.for_user(user)
         self.filters["inspection"].queryset = Inspection.objects.for_user(user)
@@ -246,3 +253,6 @@ class ActionItemFilterSet(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
+
+    def filter_withdrawn(self, queryset, name, value):
+        return queryset.filter(archived_at__isnull=not value)

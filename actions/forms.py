@@ -9,12 +9,14 @@ from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.models import User
 from inspections.models import ImprovementArea
 
 from .models import Status
+from .services import DUE_DATE_REASON_MESSAGE, PAST_DUE_DATE_MESSAGE
 
 # Statuses a person chooses on the action page; signing off has its own page.
 PROGRESS_STATUSES = [(value, label) for value, label in Status.choices if value != Status.SIGNED_OFF]
@@ -178,6 +180,12 @@ class ActionForm(VersionedForm):
         required=False,
         help_text="How success will be measured, for example “95% of children have a return home interview”.",
     )
+    # Asked on the edit page only, and needed only when the due date changes.
+    due_date_reason = LongTextField(
+        label="Reason for changing the due date",
+        required=False,
+        help_text="Only if you change the due date. The reason is shown in the action's history.",
+    )
 
     def __init__(self, *args, user, action=None, **kwargs):
         if action is not None:
@@ -205,13 +213,18 @@ class ActionForm(VersionedForm):
             # Keep a current owner who has since left selectable, so that other edits can be saved.
             owners |= Q(pk=action.owner_id)
         self.fields["owner"].queryset = User.objects.for_user(user).filter(owners)
+        due_date_fields = [Field("due_date")]
+        if action is None:
+            del self.fields["due_date_reason"]
+        else:
+            due_date_fields.append(Field.textarea("due_date_reason", rows=2))
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("improvement_area"),
             Field.text("title"),
             Field.textarea("description", rows=4),
             Field.select("owner"),
-            Field("due_date"),
+            *due_date_fields,
             Field.textarea("success_measure", rows=3),
             "version",
             submit_button("Save action" if action is None else "Save changes"),
@@ -228,6 +241,13 @@ class ActionForm(VersionedForm):
                 "due_date",
                 f"Due date must be on or after the inspection started ({date_format(started)})",
             )
+        # A new or moved due date must not have passed; an edit may keep one that has.
+        due_date_moved = due is not None and (self.action is None or due != self.action.due_date)
+        if due_date_moved and "due_date" not in self.errors:
+            if due < timezone.localdate():
+                self.add_error("due_date", PAST_DUE_DATE_MESSAGE)
+            elif self.action is not None and not cleaned.get("due_date_reason", "").strip():
+                self.add_error("due_date_reason", DUE_DATE_REASON_MESSAGE)
         return cleaned
 
 
@@ -269,6 +289,40 @@ class ProgressForm(VersionedForm):
             self.add_error("note", "Enter a progress note, or select a different status")
         cleaned["note"] = note
         return cleaned
+
+
+class ReasonForm(forms.Form):
+    """A confirm page's one question: why. Subclasses name the question and the button."""
+
+    label = hint = required_message = button = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = LongTextField(
+            label=self.label, help_text=self.hint, error_messages={"required": self.required_message}
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.textarea("reason", rows=4), self.submit())
+
+    def submit(self):
+        return submit_button(self.button)
+
+
+class ReopenForm(ReasonForm):
+    label = "Why does this action need reopening?"
+    hint = "Say what more needs doing. The reason is shown in the action's history."
+    required_message = "Enter the reason for reopening the action"
+    button = "Reopen action"
+
+
+class WithdrawForm(ReasonForm):
+    label = "Why is this action being withdrawn?"
+    hint = "For example, it has been replaced by another action. The reason is shown on the action's page."
+    required_message = "Enter the reason for withdrawing the action"
+    button = "Withdraw action"
+
+    def submit(self):
+        return Button.warning("submit", self.button, data_prevent_double_click="true")
 
 
 class SignOffForm(forms.Form):

@@ -248,6 +248,9 @@ class ActionItem(models.Model):
     description = models.TextField(blank=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_actions")
     due_date = models.DateField()
+    # The due date first agreed, kept by update_action when the due date first moves: council plans
+    # show the original timescale beside the revised one.
+    original_due_date = models.DateField(null=True, blank=True, editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     success_measure = models.TextField("how we will know", blank=True, help_text="How success will be measured.")
     completed_on = models.DateField("completion date", null=True, blank=True)
@@ -313,6 +316,22 @@ class ActionItem(models.Model):
         return is_overdue(status=self.status, due_date=self.due_date, today=timezone.localdate())
 
     @property
+    def is_signed_off(self):
+        """Signed off means locked: nothing about it changes until a leader reopens it."""
+        return self.status == Status.SIGNED_OFF
+
+    @property
+    def is_withdrawn(self):
+        return self.archived_at is not None
+
+    @property
+    def revised_from(self):
+        """The original due date, if the due date has since moved to another day; else None."""
+        if self.original_due_date is not None and self.original_due_date != self.due_date:
+            return self.original_due_date
+        return None
+
+    @property
     def local_authority_id(self):
         """Reads self.improvement_area.inspection: select_related them in lists."""
         return self.improvement_area.inspection.local_authority_id
@@ -375,3 +394,22 @@ class ProgressUpdate(models.Model):
     @property
     def is_status_change(self):
         return self.status_before != self.status_after
+
+    @property
+    def heading(self):
+        """What the row records, in a few words, for the action's history."""
+        if self.kind == UpdateKind.PROGRESS:
+            if self.is_status_change:
+                return f"{self.get_status_before_display()} to {self.get_status_after_display()}"
+            return f"{self.get_status_after_display()} (no change of status)"
+        return _HEADINGS[self.kind].format(status=self.get_status_after_display())
+
+
+_HEADINGS = {
+    UpdateKind.CREATED: "Action created",
+    UpdateKind.EDITED: "Details changed",
+    UpdateKind.REASSIGNED: "Reassigned",
+    UpdateKind.ARCHIVED: "Withdrawn",
+    UpdateKind.SIGNED_OFF: "Signed off",
+    UpdateKind.REOPENED: "Reopened, back to {status}",
+}

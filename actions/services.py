@@ -14,24 +14,63 @@ from accounts import rules
 
 from .models import DONE_STATUSES, NOTE_REQUIRED_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
 
+SIGNED_OFF_MESSAGE = (
+    "This action has been signed off, so it cannot be changed. "
+    "A leader can reopen it from its page if more work is needed."
+)
+PAST_DUE_DATE_MESSAGE = "Due date must be today or in the future"
+DUE_DATE_REASON_MESSAGE = "Enter the reason for changing the due date"
+
 
 class EditConflict(Exception):
-    """Someone else saved the action after this person's form was built."""
+    """The action was saved again after this person's form was built: by someone else, or by this
+    same person in another window (`by` is the person saving now)."""
 
-    def __init__(self, action):
+    def __init__(self, action, by=None):
         self.action = action
-        who = action.updated_by or "someone else"
         when = timezone.localtime(action.updated_at)
-        super().__init__(
-            f"{who} changed this action at {when:%H:%M} on {date_format(when.date())} after you opened it. "
-            "Check their change below, then save yours again if it is still needed."
-        )
+        at = f"at {when:%H:%M} on {date_format(when.date())}"
+        if by is not None and action.updated_by_id == by.pk:
+            message = (
+                f"You changed this action in another window {at} after you opened it here. "
+                "Check that change below, then save this one again if it is still needed."
+            )
+        else:
+            who = action.updated_by or "someone else"
+            message = (
+                f"{who} changed this action {at} after you opened it. "
+                "Check their change below, then save yours again if it is still needed."
+            )
+        super().__init__(message)
 
 
-def check_version(locked: ActionItem, expected_version: int | None):
+def check_version(locked: ActionItem, expected_version: int | None, by=None):
     """Refuse a save built on an older version of the (row-locked) action."""
     if expected_version is not None and int(expected_version) != locked.version:
-        raise EditConflict(locked)
+        raise EditConflict(locked, by=by)
+
+
+def check_not_signed_off(action: ActionItem):
+    """Signed off means locked, whichever door a change comes through; reopen_action is the way back."""
+    if action.is_signed_off:
+        raise ValidationError(SIGNED_OFF_MESSAGE, code="signed_off")
+
+
+def check_due_date(due_date, *, today):
+    """A due date that is set (a new action's, or a changed one) cannot already have passed:
+    the action would be Red the moment it was saved. An edit may keep a date that has since passed."""
+    if due_date < today:
+        raise ValidationError({"due_date": PAST_DUE_DATE_MESSAGE}, code="due_date_past")
+
+
+def normalise_text(text: str) -> str:
+    """Free text as it is kept and compared: newline line endings and no trailing spaces.
+
+    Browsers send a textarea's lines ending in CR LF; scripts and the database use LF. Without
+    this, saving a form unchanged would look like an edit of every multi-line field.
+    """
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 def check_owner(*, owner, improvement_area):
@@ -63,7 +102,9 @@ def record_progress(
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
     if not rules.can_update_action(author, locked):
         raise PermissionDenied("Only the action's owner or a leader can update it.")
-    check_version(locked, expected_version)
+    # Signing off moves a completed action to signed off; nothing moves a signed-off one but reopening.
+    check_not_signed_off(locked)
+    check_version(locked, expected_version, by=author)
     if status == Status.SIGNED_OFF and locked.status != Status.COMPLETED:
         raise ValidationError({"status": "Only a completed action can be signed off."}, code="not_completed")
 
@@ -91,18 +132,22 @@ def record_progress(
 def create_action(
     *, improvement_area, owner, created_by, title, due_date, description="", success_measure="", at=None
 ):
-    """Create an action and the first row of its history, which tells the owner it was assigned."""
+    """Create an action and the first row of its history, which tells the owner it was assigned.
+
+    Its due date cannot be before the day it is created (`at`, today by default).
+    """
     if not rules.can_create_action(created_by):
         raise PermissionDenied("Only a leader can create actions.")
     check_owner(owner=owner, improvement_area=improvement_area)
     at = at or timezone.now()
+    check_due_date(due_date, today=timezone.localdate(at))
     action = ActionItem.objects.create(
         improvement_area=improvement_area,
         owner=owner,
         created_by=created_by,
-        title=title,
-        description=description,
-        success_measure=success_measure,
+        title=title.strip(),
+        description=normalise_text(description),
+        success_measure=normalise_text(success_measure),
         due_date=due_date,
         created_at=at,
     )
@@ -120,6 +165,8 @@ def create_action(
 
 # How update_action names the edited fields that have no sentence of their own in the history note.
 _EDITED_FIELD_NAMES = {"title": "title", "description": "description", "success_measure": "success measure"}
+# Multi-line text, compared and kept as normalise_text() gives it.
+_TEXT_FIELDS = ("description", "success_measure")
 
 
 @transaction.atomic
@@ -133,6 +180,7 @@ def update_action(
     owner,
     due_date,
     success_measure: str,
+    due_date_reason: str = "",
     expected_version: int | None = None,
     at=None,
 ) -> ProgressUpdate | None:
@@ -141,49 +189,69 @@ def update_action(
     An edit that changes something writes one history row (status unchanged) saying what changed,
     of kind REASSIGNED when the owner changed (the new owner's My actions page finds it: see
     ActionItemQuerySet.recently_assigned_to), else EDITED. Returns the row, or None when nothing
-    changed. With expected_version, a save over someone else's change raises EditConflict.
+    changed. Text is compared as normalise_text() keeps it, so line endings alone are no change.
+    A new due date needs `due_date_reason`, which the history row gives, and may not have passed;
+    the first change keeps the date it replaces as original_due_date. A signed-off action is
+    refused (ValidationError). With expected_version, a save over a later change raises EditConflict.
     """
     if not rules.can_edit_action(author, action):
         raise PermissionDenied("Only a leader can edit actions.")
     check_owner(owner=owner, improvement_area=improvement_area)
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
-    check_version(locked, expected_version)
+    check_not_signed_off(locked)
+    check_version(locked, expected_version, by=author)
 
     new_values = {
         "improvement_area": improvement_area,
-        "title": title,
-        "description": description,
+        "title": title.strip(),
+        "description": normalise_text(description),
         "owner": owner,
         "due_date": due_date,
-        "success_measure": success_measure,
+        "success_measure": normalise_text(success_measure),
     }
 
     def differs(name, value):
         field = ActionItem._meta.get_field(name)
         if field.is_relation:
             return getattr(locked, field.attname) != value.pk
+        if name in _TEXT_FIELDS:
+            return normalise_text(getattr(locked, name)) != value
         return getattr(locked, name) != value
 
     changed = [name for name, value in new_values.items() if differs(name, value)]
     if not changed:
         return None
 
+    at = at or timezone.now()
+    due_date_reason = normalise_text(due_date_reason)
+    if "due_date" in changed:
+        check_due_date(due_date, today=timezone.localdate(at))
+        if not due_date_reason:
+            raise ValidationError({"due_date_reason": DUE_DATE_REASON_MESSAGE}, code="due_date_reason_required")
+
     notes = []
     if "owner" in changed:
         notes.append(f"Reassigned from {locked.owner} to {owner}.")
     if "due_date" in changed:
-        notes.append(f"Due date changed from {date_format(locked.due_date)} to {date_format(due_date)}.")
+        notes.append(
+            f"Due date changed from {date_format(locked.due_date)} to {date_format(due_date)}. "
+            f"Reason: {due_date_reason}"
+        )
     if "improvement_area" in changed:
         notes.append(f"Moved to improvement area {improvement_area}.")
     edited = [label for name, label in _EDITED_FIELD_NAMES.items() if name in changed]
     if edited:
         notes.append(f"Edited the {get_text_list(edited, 'and')}.")
 
+    written = list(changed)
+    if "due_date" in changed and locked.original_due_date is None:
+        locked.original_due_date = locked.due_date
+        written.append("original_due_date")
     for name in changed:
         setattr(locked, name, new_values[name])
     locked.updated_by = author
     locked.version += 1
-    locked.save(update_fields=[*changed, "updated_at", "updated_by", "version"])
+    locked.save(update_fields=[*written, "updated_at", "updated_by", "version"])
     update = ProgressUpdate.objects.create(
         action=locked,
         author=author,
@@ -191,10 +259,10 @@ def update_action(
         status_before=locked.status,
         status_after=locked.status,
         note=" ".join(notes),
-        created_at=at or timezone.now(),
+        created_at=at,
     )
     for field in (
-        *(ActionItem._meta.get_field(name).attname for name in changed),
+        *(ActionItem._meta.get_field(name).attname for name in written),
         "updated_at",
         "updated_by_id",
         "version",
@@ -205,10 +273,14 @@ def update_action(
 
 @transaction.atomic
 def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
-    """Take an action out of use without losing it or its history (actions are never deleted)."""
-    if not rules.can_edit_action(by, action):
-        raise PermissionDenied("Only a leader can archive actions.")
+    """Withdraw an action: take it out of use without losing it or its history (actions are never
+    deleted). `note` is the reason, which its page shows. A signed-off action stays as it was signed off."""
+    if not rules.can_withdraw(by, action):
+        raise PermissionDenied("Only a leader can withdraw actions.")
     locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if locked.is_withdrawn:
+        raise ValidationError("This action has already been withdrawn.", code="withdrawn")
+    check_not_signed_off(locked)
     at = timezone.now()
     locked.archived_at = at
     locked.updated_by = by
@@ -221,6 +293,36 @@ def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
         kind=UpdateKind.ARCHIVED,
         status_before=locked.status,
         status_after=locked.status,
-        note=note or f"Action archived by {by}.",
+        note=normalise_text(note) or f"Action archived by {by}.",
+        created_at=at,
+    )
+
+
+@transaction.atomic
+def reopen_action(*, action: ActionItem, by, reason: str, at=None) -> ProgressUpdate:
+    """Unlock a signed-off action for more work: back to In progress, with the reason in its history."""
+    if not rules.can_reopen(by, action):
+        raise PermissionDenied("Only a leader can reopen an action.")
+    reason = normalise_text(reason)
+    if not reason:
+        raise ValidationError({"reason": "Enter the reason for reopening the action"}, code="reason_required")
+    locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if not locked.is_signed_off:
+        raise ValidationError("Only a signed-off action can be reopened.", code="not_signed_off")
+    at = at or timezone.now()
+    locked.status = Status.IN_PROGRESS
+    locked.completed_on = None
+    locked.updated_by = by
+    locked.version += 1
+    locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
+    for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
+        setattr(action, field, getattr(locked, field))
+    return ProgressUpdate.objects.create(
+        action=locked,
+        author=by,
+        kind=UpdateKind.REOPENED,
+        status_before=Status.SIGNED_OFF,
+        status_after=Status.IN_PROGRESS,
+        note=reason,
         created_at=at,
     )

@@ -11,4 +11,6 @@ urlpatterns = [
     path("actions/<int:pk>/", detail.action_detail, name="action_detail"),
     path("actions/<int:pk>/edit/", edit.action_edit, name="action_edit"),
     path("actions/<int:pk>/sign-off/", edit.action_sign_off, name="action_sign_off"),
+    path("actions/<int:pk>/reopen/", edit.action_reopen, name="action_reopen"),
+    path("actions/<int:pk>/withdraw/", edit.action_withdraw, name="action_withdraw"),
 ]

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from actions.models import ProgressUpdate, Status
-from actions.services import create_action, record_progress
+from actions.services import create_action, record_progress, reopen_action
 from tests.factories import ActionItemFactory, ProgressUpdateFactory
 
 MAX_QUERIES = 12
@@ -15,9 +15,9 @@ def url(action):
     return f"/actions/{action.pk}/"
 
 
-def post_update(client, action, **data):
+def post_update(client, action, follow=False, **data):
     data.setdefault("version", action.version)
-    return client.post(url(action), data)
+    return client.post(url(action), data, follow=follow)
 
 
 @pytest.fixture
@@ -268,17 +268,89 @@ def test_a_signed_off_action_shows_when_and_has_no_form(client, staff_user, lead
     assert "/sign-off/" not in html
 
 
-def test_a_signed_off_action_cannot_be_updated(client, staff_user, leader, action):
+@pytest.mark.parametrize("user_fixture", ["staff_user", "leader"])
+def test_a_signed_off_action_cannot_be_updated_and_says_why(client, request, staff_user, leader, action, user_fixture):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    client.force_login(request.getfixturevalue(user_fixture))
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Reopen", follow=True)
+
+    assert response.redirect_chain == [(url(action), 302)]
+    assert "This action has been signed off, so it cannot be changed" in response.content.decode()
+    assert action.updates.count() == 2
+    action.refresh_from_db()
+    assert action.status == Status.SIGNED_OFF
+
+
+def test_a_leader_is_offered_reopen_not_edit_on_a_signed_off_action(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    client.force_login(leader)
+
+    html = client.get(url(action)).content.decode()
+
+    assert "It can no longer be changed; a leader can reopen it if more work is needed." in html
+    assert f'href="/actions/{action.pk}/reopen/"' in html and ">Reopen</a>" in html
+    assert "Edit action" not in html and f'href="/actions/{action.pk}/edit/"' not in html
+    assert "Withdraw this action" not in html
+
+
+def test_the_owner_is_not_offered_reopen(client, staff_user, leader, action):
     record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
     record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
     client.force_login(staff_user)
 
-    response = post_update(client, action, status=Status.IN_PROGRESS, note="Reopen")
+    assert "/reopen/" not in client.get(url(action)).content.decode()
 
-    assert response.status_code == 302
-    assert action.updates.count() == 2
-    action.refresh_from_db()
-    assert action.status == Status.SIGNED_OFF
+
+def test_leaders_are_offered_withdraw_and_staff_are_not(client, staff_user, leader, action):
+    client.force_login(leader)
+    assert re.search(
+        rf'href="/actions/{action.pk}/withdraw/"[^>]*>Withdraw this action</a>', client.get(url(action)).text
+    )
+
+    client.force_login(staff_user)
+    assert "Withdraw this action" not in client.get(url(action)).text
+
+
+def test_a_revised_due_date_is_shown_with_its_original(client, staff_user, action):
+    action.original_due_date, action.due_date = datetime.date(2027, 1, 31), datetime.date(2027, 3, 31)
+    action.save()
+    client.force_login(staff_user)
+
+    assert "31 March 2027 (revised from 31 January 2027)" in client.get(url(action)).text
+
+
+def test_a_due_date_never_moved_is_shown_alone(client, staff_user, created_action):
+    client.force_login(staff_user)
+
+    assert "revised from" not in client.get(url(created_action)).text
+
+
+def test_the_history_names_a_reopening_and_its_reason(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    reopen_action(action=action, by=leader, reason="Two teams were missed")
+    client.force_login(staff_user)
+
+    history = client.get(url(action)).text
+    history = history[history.index('id="history"') :]
+
+    assert "Reopened, back to In progress" in history
+    assert "Reason: Two teams were missed" in history
+    assert history.index("Reopened") < history.index("Evidence seen")
+
+
+def test_a_save_over_your_own_change_in_another_window_says_so(client, staff_user, action):
+    seen_version = action.version
+    record_progress(action=action, author=staff_user, status=Status.BLOCKED, note="Waiting for the budget")
+    client.force_login(staff_user)
+
+    response = post_update(client, action, status=Status.IN_PROGRESS, note="Started", version=seen_version)
+
+    assert "You changed this action in another window at " in response.text
+    assert f"{staff_user} changed this action" not in response.text
 
 
 @pytest.mark.parametrize("rows", [1, 40])

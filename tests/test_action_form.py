@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from actions.models import ActionItem, ProgressUpdate, Status
 from actions.services import record_progress
@@ -259,14 +260,166 @@ def test_reassigning_writes_one_history_row_and_tells_the_new_owner(
     assert "Recently assigned to you" in client.get("/").content.decode()
 
 
-def test_moving_the_due_date_is_written_to_the_history(client, leader, action):
-    action.due_date = datetime.date(2027, 1, 14)
+def test_moving_the_due_date_is_written_to_the_history_with_its_reason(client, leader, action):
+    action.due_date = datetime.date(2030, 1, 31)
     action.save()
     client.force_login(leader)
 
-    client.post(edit_url(action), edit_data(action, due_date_0="14", due_date_1="2", due_date_2="2027"))
+    response = client.post(
+        edit_url(action),
+        edit_data(action, due_date_0="31", due_date_1="3", due_date_2="2030", due_date_reason="Waiting for the data"),
+        follow=True,
+    )
 
-    assert action.updates.get().note == "Due date changed from 14 January 2027 to 14 February 2027."
+    assert action.updates.get().note == (
+        "Due date changed from 31 January 2030 to 31 March 2030. Reason: Waiting for the data"
+    )
+    html = response.content.decode()
+    assert "31 March 2030 (revised from 31 January 2030)" in html
+    assert "Reason: Waiting for the data" in html
+
+
+def test_moving_the_due_date_asks_for_the_reason(client, leader, action):
+    client.force_login(leader)
+    moved = action.due_date + datetime.timedelta(days=30)
+
+    response = client.post(
+        edit_url(action),
+        edit_data(action, due_date_0=str(moved.day), due_date_1=str(moved.month), due_date_2=str(moved.year)),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="#id_due_date_reason">Enter the reason for changing the due date</a>' in html
+    action.refresh_from_db()
+    assert action.due_date != moved and action.original_due_date is None
+    assert not action.updates.exists()
+
+
+def test_the_edit_page_asks_for_a_due_date_reason_and_the_new_page_does_not(client, leader, action):
+    client.force_login(leader)
+
+    assert "Reason for changing the due date" in client.get(edit_url(action)).content.decode()
+    assert "Reason for changing the due date" not in client.get(NEW).content.decode()
+
+
+def test_a_reason_is_not_needed_when_the_due_date_stays(client, leader, action):
+    client.force_login(leader)
+
+    response = client.post(edit_url(action), edit_data(action, title="Audit every interview"))
+
+    assert response.status_code == 302
+    assert action.updates.get().note == "Edited the title."
+
+
+def test_a_new_action_due_in_the_past_is_refused(client, leader, staff_user, area):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    client.force_login(leader)
+
+    response = client.post(
+        NEW,
+        form_data(
+            area,
+            staff_user,
+            due_date_0=str(yesterday.day),
+            due_date_1=str(yesterday.month),
+            due_date_2=str(yesterday.year),
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Due date must be today or in the future" in response.content.decode()
+    assert not ActionItem.objects.exists()
+
+
+def test_an_edit_may_keep_a_due_date_that_has_passed(client, leader, action):
+    action.due_date = timezone.localdate() - datetime.timedelta(days=10)
+    action.save()
+    client.force_login(leader)
+
+    response = client.post(edit_url(action), edit_data(action, title="Audit every interview"))
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Audit every interview"
+
+
+def test_an_edit_cannot_move_the_due_date_into_the_past(client, leader, action):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    client.force_login(leader)
+
+    html = client.post(
+        edit_url(action),
+        edit_data(
+            action,
+            due_date_0=str(yesterday.day),
+            due_date_1=str(yesterday.month),
+            due_date_2=str(yesterday.year),
+            due_date_reason="Finished early",
+        ),
+    ).content.decode()
+
+    assert "Due date must be today or in the future" in html
+    assert not action.updates.exists()
+
+
+def test_a_multi_line_description_sent_back_unchanged_is_not_recorded_as_edited(
+    client, leader, other_staff_user, action
+):
+    action.description = "Audit a sample of 50 interviews.\nReport the findings to the board."
+    action.save()
+    client.force_login(leader)
+    moved = action.due_date + datetime.timedelta(days=14)
+
+    client.post(
+        edit_url(action),
+        edit_data(
+            action,
+            # As a browser sends a textarea: CR LF line endings.
+            description="Audit a sample of 50 interviews.\r\nReport the findings to the board.",
+            owner=other_staff_user.pk,
+            due_date_0=str(moved.day),
+            due_date_1=str(moved.month),
+            due_date_2=str(moved.year),
+            due_date_reason="The new owner starts next week",
+        ),
+    )
+
+    note = action.updates.get().note
+    assert note.startswith("Reassigned from ") and "Due date changed from " in note
+    assert "description" not in note
+
+
+def test_a_signed_off_action_cannot_be_edited(client, leader, staff_user, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    client.force_login(leader)
+
+    page = client.get(edit_url(action), follow=True)
+    posted = client.post(edit_url(action), edit_data(action, title="Rewritten after sign-off"), follow=True)
+
+    for response in (page, posted):
+        assert response.redirect_chain == [(f"/actions/{action.pk}/", 302)]
+        assert "This action has been signed off, so it cannot be changed" in response.content.decode()
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Audit return home interviews", Status.SIGNED_OFF)
+    assert action.updates.count() == 2
+
+
+def test_an_edit_over_your_own_change_in_another_window_says_so(client, leader, action):
+    client.force_login(leader)
+    first_tab = edit_data(action, title="Audit every interview")
+    second_tab = edit_data(action, title="Audit half the interviews")
+    assert client.post(edit_url(action), first_tab).status_code == 302
+
+    html = client.post(edit_url(action), second_tab).content.decode()
+
+    summary = html[html.index("govuk-error-summary__list") :]
+    summary = summary[: summary.index("</ul>")]
+    assert "You changed this action in another window at " in summary
+    assert str(leader) not in summary
+    action.refresh_from_db()
+    assert action.title == "Audit every interview"
 
 
 def test_saving_without_changes_writes_nothing(client, leader, action):

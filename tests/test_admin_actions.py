@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from actions.models import ActionItem, ProgressUpdate, Status, UpdateKind
-from actions.services import record_progress
+from actions.services import SIGNED_OFF_MESSAGE, record_progress
 from tests.factories import ProgressUpdateFactory, UserFactory
 
 OWNER_MESSAGE = "Choose an owner from the same local authority as the action."
@@ -405,3 +405,114 @@ def test_a_save_that_loses_a_race_after_validation_is_refused_and_nothing_is_sav
     action.refresh_from_db()
     assert action.title != "A new title"
     assert not ProgressUpdate.objects.filter(action=action, note__contains="title").exists()
+
+
+# Records that stay put
+
+
+@pytest.fixture
+def signed_off(action, staff_user, leader):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(action=action, author=leader, status=Status.SIGNED_OFF, note="Evidence seen")
+    return action
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"title": "Rewritten after sign-off"}, {"status": Status.IN_PROGRESS}, {"due_date": "2031-01-31"}],
+    ids=["title", "status", "due date"],
+)
+def test_a_signed_off_action_cannot_be_changed_in_the_admin(admin_client, signed_off, changes):
+    response = post_change(admin_client, signed_off, **changes)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [SIGNED_OFF_MESSAGE]
+    assert SIGNED_OFF_MESSAGE in response.text
+    signed_off.refresh_from_db()
+    assert (signed_off.title, signed_off.status) == ("Audit return home interviews", Status.SIGNED_OFF)
+    assert signed_off.updates.count() == 2
+
+
+def test_an_action_signed_off_after_the_form_was_checked_is_refused_and_nothing_is_saved(
+    admin_client, action, staff_user, leader, monkeypatch
+):
+    import actions.admin
+    from actions.services import update_action as real_update_action
+
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+
+    def signed_off_first(**kwargs):
+        record_progress(
+            action=ActionItem.objects.get(pk=action.pk), author=leader, status=Status.SIGNED_OFF, note="Seen"
+        )
+        return real_update_action(**kwargs)
+
+    monkeypatch.setattr(actions.admin, "update_action", signed_off_first)
+    response = post_change(admin_client, action, title="A new title")
+
+    assert response.status_code == 302
+    page = admin_client.get(response.url).text
+    assert "This action has been signed off, so it cannot be changed" in page and "Nothing was saved." in page
+    action.refresh_from_db()
+    assert (action.title, action.status) == ("Audit return home interviews", Status.COMPLETED)
+
+
+def test_archiving_selected_leaves_signed_off_actions_as_they_are(admin_client, signed_off, area, staff_user):
+    from tests.factories import ActionItemFactory
+
+    other = ActionItemFactory(improvement_area=area, owner=staff_user)
+
+    response = admin_client.post(
+        reverse("admin:actions_actionitem_changelist"),
+        {"action": "archive_selected", "_selected_action": [signed_off.pk, other.pk]},
+        follow=True,
+    )
+
+    assert "Archived 1 action item." in response.text
+    assert "1 signed-off action item was not archived" in response.text
+    signed_off.refresh_from_db()
+    other.refresh_from_db()
+    assert signed_off.archived_at is None and other.archived_at is not None
+
+
+def test_a_change_of_due_date_in_the_admin_needs_a_reason(admin_client, action):
+    response = post_change(admin_client, action, due_date="2031-01-31")
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["due_date_reason"] == [
+        "Enter the reason for changing the due date"
+    ]
+    action.refresh_from_db()
+    assert action.due_date != datetime.date(2031, 1, 31)
+
+
+def test_a_change_of_due_date_in_the_admin_keeps_the_original_and_the_reason(admin_client, action):
+    original = action.due_date
+
+    response = post_change(admin_client, action, due_date="2031-01-31", due_date_reason="Budget moved a year")
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.due_date, action.original_due_date) == (datetime.date(2031, 1, 31), original)
+    assert action.updates.get().note.endswith("Reason: Budget moved a year")
+
+
+def test_a_new_action_in_the_admin_cannot_be_due_in_the_past(admin_client, area, staff_user):
+    response = add_action(
+        admin_client, improvement_area=area.pk, title="Train the team", owner=staff_user.pk, due_date="2020-03-31"
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["due_date"] == ["Due date must be today or in the future"]
+    assert not ActionItem.objects.exists()
+
+
+def test_a_stale_form_after_your_own_change_says_you_changed_it(admin_client, administrator, action):
+    url = change_url(action)
+    stale = form_data(admin_client.get(url))
+    assert post_change(admin_client, action, title="Renamed in the other window").status_code == 302
+
+    response = admin_client.post(url, {**stale, "success_measure": "Every child is offered an interview."})
+
+    [error] = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("You changed this action in another window at ")

@@ -231,3 +231,15 @@ def test_an_unknown_sort_falls_back_to_due_date(filterset, data):
     result = filterset({"sort": "title; DROP TABLE"})
     assert result.sort == "due_date"
     assert list(result.qs)[0] == data["completed"]
+
+
+def test_withdrawn_actions_are_left_out(filterset, data):
+    data["green"].archived_at = timezone.now()
+    data["green"].save()
+    assert filterset().qs.count() == 5
+
+
+def test_show_only_withdrawn_actions(filterset, data):
+    data["green"].archived_at = timezone.now()
+    data["green"].save()
+    assert list(filterset({"withdrawn": "yes"}).qs) == [data["green"]]

@@ -26,3 +26,27 @@ def test_the_roles_exist_with_their_permissions():
     assert not staff.permissions.filter(codename="sign_off_actionitem").exists()
     assert staff.permissions.filter(codename="add_progressupdate").exists()
     assert Group.objects.get(name="Administrators").permissions.filter(codename="change_user").exists()
+
+
+@pytest.mark.django_db
+def test_actions_moved_before_the_original_due_date_was_kept_get_it_from_their_history(action, leader):
+    import datetime
+    import importlib
+
+    from django.apps import apps
+
+    from actions.models import ActionItem, UpdateKind
+    from tests.factories import ActionItemFactory, ProgressUpdateFactory
+
+    migration = importlib.import_module("actions.migrations.0006_actionitem_original_due_date")
+    never_moved = ActionItemFactory(improvement_area=action.improvement_area)
+    for note in [
+        "Reassigned from A to B. Due date changed from 31 January 2027 to 28 February 2027.",
+        "Due date changed from 28 February 2027 to 31 March 2027.",
+    ]:
+        ProgressUpdateFactory(action=action, author=leader, kind=UpdateKind.EDITED, note=note)
+
+    migration.keep_original_due_dates(apps, None)
+
+    assert ActionItem.objects.get(pk=action.pk).original_due_date == datetime.date(2027, 1, 31)
+    assert ActionItem.objects.get(pk=never_moved.pk).original_due_date is None

@@ -52,6 +52,8 @@ GET_MATRIX = {
     "action_detail": OWN_AUTHORITY,
     "action_edit": LEADERS_ONLY_OWN,
     "action_sign_off": LEADERS_ONLY_OWN,
+    "action_reopen": LEADERS_ONLY_OWN,
+    "action_withdraw": LEADERS_ONLY_OWN,
     "dashboard": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
     "inspection_list": row(),
     "inspection_detail": OWN_AUTHORITY,
@@ -67,6 +69,8 @@ POST_MATRIX = {
     "action_detail": row(other_staff=FORBIDDEN, other_authority_leader=NOT_FOUND),
     "action_edit": LEADERS_ONLY_OWN,
     "action_sign_off": LEADERS_ONLY_OWN,
+    "action_reopen": LEADERS_ONLY_OWN,
+    "action_withdraw": LEADERS_ONLY_OWN,
     "action_create": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
 }
 
@@ -88,6 +92,7 @@ def world(bromley, essex):
     theme = ThemeFactory(slug="missing-children")
     area = ImprovementAreaFactory(inspection=inspection, theme=theme)
     action = ActionItemFactory(improvement_area=area, owner=owner, status=Status.COMPLETED)
+    signed_off = ActionItemFactory(improvement_area=area, owner=owner, status=Status.SIGNED_OFF)
     users = {
         "owner": owner,
         "other_staff": UserFactory(username="other", staff=True, local_authority=bromley),
@@ -99,6 +104,8 @@ def world(bromley, essex):
         "action_detail": {"pk": action.pk},
         "action_edit": {"pk": action.pk},
         "action_sign_off": {"pk": action.pk},
+        "action_reopen": {"pk": signed_off.pk},
+        "action_withdraw": {"pk": action.pk},
         "inspection_detail": {"pk": inspection.pk},
         "board_report": {"pk": inspection.pk},
         "area_detail": {"pk": area.pk},

@@ -5,12 +5,17 @@ from accounts import rules
 from actions.models import ActionItem
 
 
-def get_action_for_user(request, pk, *, for_update=False):
+def get_action_for_user(request, pk, *, for_update=False, include_withdrawn=False):
     """The action, if it belongs to the user's local authority (404 otherwise).
 
     With for_update, also require the right to change it: its owner or a leader (403 otherwise).
+    A withdrawn action is found only with include_withdrawn: its own page still shows it.
     """
-    action = get_object_or_404(ActionItem.objects.for_user(request.user).for_list(), pk=pk)
+    if include_withdrawn:
+        actions = ActionItem.objects.for_user_including_archived(request.user)
+    else:
+        actions = ActionItem.objects.for_user(request.user)
+    action = get_object_or_404(actions.for_list(), pk=pk)
     if for_update and not rules.can_update_action(request.user, action):
         raise PermissionDenied("Only the action's owner or a leader can update it.")
     return action

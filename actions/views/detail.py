@@ -4,19 +4,22 @@ from django.shortcuts import redirect, render
 
 from accounts import rules
 from actions.forms import ProgressForm
-from actions.models import Status
-from actions.services import EditConflict, record_progress
+from actions.models import Status, UpdateKind
+from actions.services import SIGNED_OFF_MESSAGE, EditConflict, record_progress
 from actions.views.common import get_action_for_user
 
 
 def action_detail(request, pk):
-    """An action's details and history, and the "Update progress" form for its owner and leaders."""
-    action = get_action_for_user(request, pk, for_update=request.method == "POST")
-    signed_off = action.status == Status.SIGNED_OFF
+    """An action's details and history, and the "Update progress" form for its owner and leaders.
+
+    A signed-off action is locked and a withdrawn one out of use: both are shown, without the form.
+    """
+    action = get_action_for_user(request, pk, for_update=request.method == "POST", include_withdrawn=True)
+    signed_off, withdrawn = action.is_signed_off, action.is_withdrawn
     form = None
     if request.method == "POST":
-        if signed_off:
-            messages.info(request, "This action has been signed off, so its progress can no longer be updated.")
+        if signed_off or withdrawn:
+            messages.info(request, SIGNED_OFF_MESSAGE if signed_off else "This action has been withdrawn.")
             return redirect(action)
         form = ProgressForm(request.POST, action=action)
         if form.is_valid():
@@ -36,11 +39,11 @@ def action_detail(request, pk):
             else:
                 messages.success(request, "Progress update saved")
                 return redirect(action)
-    elif not signed_off and rules.can_update_action(request.user, action):
+    elif not signed_off and not withdrawn and rules.can_update_action(request.user, action):
         form = ProgressForm(action=action)
 
     history = list(action.updates.select_related("author"))
-    sign_off = next((update for update in history if update.status_after == Status.SIGNED_OFF), None)
+    in_use = not withdrawn
     return render(
         request,
         "actions/action_detail.html",
@@ -48,8 +51,16 @@ def action_detail(request, pk):
             "action": action,
             "form": form,
             "history": history,
-            "sign_off": sign_off if signed_off else None,
-            "can_edit": rules.can_edit_action(request.user, action),
-            "can_sign_off": action.status == Status.COMPLETED and rules.can_sign_off(request.user, action),
+            "sign_off": _latest(history, UpdateKind.SIGNED_OFF) if signed_off else None,
+            "withdrawal": _latest(history, UpdateKind.ARCHIVED) if withdrawn else None,
+            "can_edit": in_use and not signed_off and rules.can_edit_action(request.user, action),
+            "can_sign_off": in_use and action.status == Status.COMPLETED and rules.can_sign_off(request.user, action),
+            "can_reopen": in_use and signed_off and rules.can_reopen(request.user, action),
+            "can_withdraw": in_use and not signed_off and rules.can_withdraw(request.user, action),
         },
     )
+
+
+def _latest(history, kind):
+    """The newest history row of `kind` (history is newest first)."""
+    return next((update for update in history if update.kind == kind), None)
