@@ -1,7 +1,9 @@
 """The All actions list as CSV and XLSX: one set of columns, two file formats.
 
 Both read the same filtered, sorted queryset in chunks, so memory stays flat
-however many actions an authority has.
+however many actions an authority has. The XLSX adds what a spreadsheet can:
+RAG cells in their tag's colours (with their words), a filter on every column
+and a header row that stays in view.
 """
 
 import csv
@@ -14,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from inspections.models import ImprovementArea, Inspection
@@ -34,12 +36,14 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FIELDS = [
     "pk",
     "title",
+    "description",
     "status",
     "rag_value",
     "owner__first_name",
     "owner__last_name",
     "owner__username",
     "due_date",
+    "original_due_date",
     "completed_on",
     "improvement_area__number",
     "improvement_area__short_title",
@@ -48,15 +52,36 @@ FIELDS = [
     "improvement_area__inspection__start_date",
     "improvement_area__theme__name",
     "success_measure",
+    # Annotated by with_latest_note().
+    "latest_note",
+    "latest_note_at",
 ]
 STATUS_LABELS = dict(Status.choices)
 RAG_LABELS = dict(Rag.choices)
+
+
+# Each RAG rating's XLSX cell in the colours of its tag on the pages (text, background).
+RAG_COLOURS = {
+    Rag.RED.label: ("2A0B06", "F6D7D2"),
+    Rag.AMBER.label: ("6E3619", "FCD6C3"),
+    Rag.GREEN.label: ("005A30", "CCE2D8"),
+    Rag.COMPLETE.label: ("0C2D4A", "BBD4EA"),
+}
+
+
+def _rag_style(cell):
+    colours = RAG_COLOURS.get(cell.value)
+    if colours:
+        text, background = colours
+        cell.font = Font(bold=True, color=text)
+        cell.fill = PatternFill(fill_type="solid", start_color=background, end_color=background)
 
 
 class Column(NamedTuple):
     header: str
     width: int  # in characters, for the XLSX
     value: Callable  # (row dict, context) -> a Python value; dates stay dates
+    xlsx_style: Callable | None = None  # (cell) -> None, to dress an XLSX cell by its value
 
 
 def _owner(row):
@@ -64,13 +89,27 @@ def _owner(row):
     return full_name or row["owner__username"]
 
 
+def _original_due_date(row):
+    """Only a due date that has moved has an original other than itself (see ActionItem.revised_from)."""
+    original = row["original_due_date"]
+    return original if original is not None and original != row["due_date"] else None
+
+
+def _latest_note_on(row):
+    written = row["latest_note_at"]
+    return timezone.localdate(written) if written is not None else None
+
+
 COLUMNS = [
     Column("ID", 8, lambda row, ctx: row["pk"]),
     Column("Title", 50, lambda row, ctx: row["title"]),
+    Column("Description", 60, lambda row, ctx: row["description"]),
     Column("Status", 14, lambda row, ctx: STATUS_LABELS[row["status"]]),
-    Column("RAG", 10, lambda row, ctx: RAG_LABELS[row["rag_value"]]),
+    Column("RAG", 10, lambda row, ctx: RAG_LABELS[row["rag_value"]], _rag_style),
     Column("Owner", 24, lambda row, ctx: _owner(row)),
+    # The due date in force: the revised one, when the original has moved.
     Column("Due date", 18, lambda row, ctx: row["due_date"]),
+    Column("Original due date", 18, lambda row, ctx: _original_due_date(row)),
     Column(
         "Overdue",
         10,
@@ -95,6 +134,8 @@ COLUMNS = [
     ),
     Column("Theme", 30, lambda row, ctx: row["improvement_area__theme__name"] or ""),
     Column("Success measure", 50, lambda row, ctx: row["success_measure"]),
+    Column("Latest progress note", 60, lambda row, ctx: row["latest_note"] or ""),
+    Column("Latest note date", 18, lambda row, ctx: _latest_note_on(row)),
     Column("Action page URL", 40, lambda row, ctx: ctx["action_url"].format(pk=row["pk"])),
 ]
 HEADERS = [column.header for column in COLUMNS]
@@ -111,7 +152,7 @@ def export_rows(queryset, *, absolute_url):
         "today": timezone.localdate(),
         "action_url": head.replace("{", "{{").replace("}", "}}") + "/{pk}/" + tail,
     }
-    for row in queryset.values(*FIELDS).iterator(chunk_size=CHUNK_SIZE):
+    for row in queryset.with_latest_note().values(*FIELDS).iterator(chunk_size=CHUNK_SIZE):
         yield [column.value(row, context) for column in COLUMNS]
 
 
@@ -149,19 +190,22 @@ def csv_lines(rows):
         yield writer.writerow([_csv_cell(value) for value in row])
 
 
-def _xlsx_cell(sheet, value):
+def _xlsx_cell(sheet, value, column):
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, datetime.date):
         cell.number_format = XLSX_DATE_FORMAT
     elif isinstance(value, str):
         # Always text: never a formula, whatever the value starts with.
         cell.data_type = "s"
+    if column.xlsx_style is not None:
+        column.xlsx_style(cell)
     return cell
 
 
 def xlsx_bytes(rows):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Actions")
+    # The header row stays in view as the rows scroll.
     sheet.freeze_panes = "A2"
     for number, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = column.width
@@ -171,8 +215,12 @@ def xlsx_bytes(rows):
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
+    count = 0
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_cell(sheet, value, column) for value, column in zip(row, COLUMNS, strict=True)])
+        count += 1
+    # A filter button on every column's header, over every row (written when the sheet is saved).
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from actions.models import Status
+from actions.services import archive_action, create_action, record_progress, update_action
 from tests.factories import ActionItemFactory, ThemeFactory, UserFactory
 
 CSV_URL = "/actions/export.csv"
@@ -15,16 +16,20 @@ XLSX_URL = "/actions/export.xlsx"
 HEADERS = [
     "ID",
     "Title",
+    "Description",
     "Status",
     "RAG",
     "Owner",
     "Due date",
+    "Original due date",
     "Overdue",
     "Completion date",
     "Improvement area",
     "Inspection",
     "Theme",
     "Success measure",
+    "Latest progress note",
+    "Latest note date",
     "Action page URL",
 ]
 
@@ -81,16 +86,20 @@ def test_staff_and_leaders_download_a_csv_with_every_column(client, request, ove
     assert row == [
         str(overdue_action.pk),
         "Audit return home interviews",
+        "What we will do.",
         "In progress",
         "Red",
         overdue_action.owner.get_full_name(),
         "2021-09-14",
+        "",
         "Yes",
         "",
         "1. Return home interviews",
         str(overdue_action.improvement_area.inspection),
         "Return home interviews",
         "Every child is offered an interview within 72 hours.",
+        "",
+        "",
         f"http://testserver/actions/{overdue_action.pk}/",
     ]
 
@@ -156,7 +165,8 @@ def test_formulas_are_plain_text_in_the_xlsx(client, leader, area, staff_user):
     ActionItemFactory(improvement_area=area, owner=staff_user, title="=1+2", success_measure="@SUM(A1)")
     client.force_login(leader)
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(XLSX_URL).content)).active
-    title, measure = sheet.cell(row=2, column=2), sheet.cell(row=2, column=12)
+    title = sheet.cell(row=2, column=HEADERS.index("Title") + 1)
+    measure = sheet.cell(row=2, column=HEADERS.index("Success measure") + 1)
     assert (title.value, title.data_type) == ("=1+2", "s")
     assert (measure.value, measure.data_type) == ("@SUM(A1)", "s")
 
@@ -212,3 +222,80 @@ def test_the_xlsx_export_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(9):
         response = client.get(XLSX_URL, {"owner": staff_user.pk})
     assert len(xlsx_rows(response)) == count + 1
+
+
+def test_exports_give_the_description_both_due_dates_and_the_latest_note(client, leader, area, staff_user):
+    action = create_action(
+        improvement_area=area,
+        owner=staff_user,
+        created_by=leader,
+        title="Audit return home interviews",
+        description="Audit a sample of 50 interviews.\nReport to the board.",
+        due_date=datetime.date(2030, 1, 31),
+    )
+    update_action(
+        action=action,
+        author=leader,
+        improvement_area=area,
+        title=action.title,
+        description=action.description,
+        owner=staff_user,
+        due_date=datetime.date(2030, 3, 31),
+        success_measure="",
+        due_date_reason="The case system changes in February",
+    )
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Sample chosen")
+    client.force_login(leader)
+
+    header, row = csv_rows(client.get(CSV_URL))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Description"] == "Audit a sample of 50 interviews.\nReport to the board."
+    assert (cells["Due date"], cells["Original due date"]) == ("2030-03-31", "2030-01-31")
+    assert cells["Latest progress note"] == "Sample chosen"
+    assert cells["Latest note date"] == timezone.localdate().isoformat()
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(XLSX_URL).content)).active
+    original = sheet.cell(row=2, column=HEADERS.index("Original due date") + 1)
+    assert original.value.date() == datetime.date(2030, 1, 31) and original.number_format == "d mmmm yyyy"
+
+
+def test_the_xlsx_colours_each_rag_cell_and_keeps_its_word(client, leader, area, staff_user):
+    for status, due in [
+        (Status.BLOCKED, days(30)),
+        (Status.NOT_STARTED, days(3)),
+        (Status.IN_PROGRESS, days(60)),
+        (Status.SIGNED_OFF, days(5)),
+    ]:
+        ActionItemFactory(improvement_area=area, owner=staff_user, status=status, due_date=due)
+    client.force_login(leader)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(XLSX_URL, {"sort": "status"}).content)).active
+
+    column = HEADERS.index("RAG") + 1
+    cells = {sheet.cell(row=n, column=column).value: sheet.cell(row=n, column=column) for n in range(2, 6)}
+    assert set(cells) == {"Red", "Amber", "Green", "Complete"}
+    backgrounds = {word: cell.fill.fgColor.rgb[-6:] for word, cell in cells.items()}
+    assert backgrounds == {"Red": "F6D7D2", "Amber": "FCD6C3", "Green": "CCE2D8", "Complete": "BBD4EA"}
+    assert all(cell.font.b for cell in cells.values())
+    # Other cells keep the sheet's plain look.
+    assert sheet.cell(row=2, column=HEADERS.index("Status") + 1).fill.fill_type is None
+
+
+def test_the_xlsx_has_a_filter_on_every_column_and_a_frozen_header_row(client, leader, area, staff_user):
+    ActionItemFactory.create_batch(3, improvement_area=area, owner=staff_user)
+    client.force_login(leader)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(XLSX_URL).content)).active
+
+    last_column = openpyxl.utils.get_column_letter(len(HEADERS))
+    assert sheet.auto_filter.ref == f"A1:{last_column}4"
+    assert sheet.freeze_panes == "A2"
+    assert all(sheet.cell(row=1, column=n).font.b for n in range(1, len(HEADERS) + 1))
+
+
+def test_withdrawn_actions_are_exported_only_with_their_filter(client, leader, action):
+    archive_action(action=action, by=leader, note="Replaced")
+    client.force_login(leader)
+
+    assert csv_rows(client.get(CSV_URL)) == [HEADERS]
+    [_, row] = csv_rows(client.get(CSV_URL, {"withdrawn": "yes"}))
+    assert row[0] == str(action.pk)
