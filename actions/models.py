@@ -139,7 +139,8 @@ class ActionItemQuerySet(ScopedQuerySet):
     local_authority_field = "improvement_area__inspection__local_authority"
 
     def for_user(self, user):
-        """The user's authority's actions that are in use (archived ones only show in the admin)."""
+        """The user's authority's actions that are in use. Withdrawn (archived) ones show only on their
+        own page, in All actions' "Show only withdrawn actions" and in the admin."""
         return super().for_user(user).filter(archived_at__isnull=True)
 
     def for_user_including_archived(self, user):
