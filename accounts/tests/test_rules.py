@@ -6,7 +6,15 @@ from accounts import rules
 from accounts.models import User
 from tests.factories import UserFactory
 
-USER_RULES = ["can_view_actions", "can_create_action", "can_edit_action", "can_sign_off", "can_view_dashboard"]
+USER_RULES = [
+    "can_view_actions",
+    "can_create_action",
+    "can_edit_action",
+    "can_sign_off",
+    "can_reopen",
+    "can_withdraw",
+    "can_view_dashboard",
+]
 # What each role may do, as accounts/roles.py gives it.
 EXPECTED = {
     "staff": {"can_view_actions"},
