@@ -237,6 +237,16 @@ class ActionItemAdmin(RefuseStaleSavesMixin, ScopedAdminMixin, admin.ModelAdmin)
             return self.get_empty_value_display()
         return Rag(obj.rag).label
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return self.fieldsets
+        # A new action has no due date to change yet.
+        unasked = ("due_date_reason", "original_due_date")
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in unasked]})
+            for name, options in self.fieldsets
+        ]
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         form.request_user = request.user

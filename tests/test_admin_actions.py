@@ -516,3 +516,11 @@ def test_a_stale_form_after_your_own_change_says_you_changed_it(admin_client, ad
 
     [error] = response.context["adminform"].form.non_field_errors()
     assert error.startswith("You changed this action in another window at ")
+
+
+def test_the_add_page_does_not_ask_why_the_due_date_changed(admin_client, action):
+    add = admin_client.get(reverse("admin:actions_actionitem_add")).text
+    change = admin_client.get(change_url(action)).text
+
+    assert "Reason for changing the due date" not in add
+    assert "Reason for changing the due date" in change
