@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from actions.models import Status
+from actions.services import update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
 from tests.html import table_by_caption, table_records
 
@@ -64,6 +65,24 @@ def test_each_row_shows_rag_due_date_overdue_and_status(client, leader, area, st
     assert row["RAG"] == "Red"
     assert row["Due date"] == "14 September 2021 Overdue"
     assert row["Status"] == "Not started"
+
+
+def test_a_revised_due_date_shows_the_date_it_was_first_due(client, leader, area, staff_user):
+    action = ActionItemFactory(improvement_area=area, owner=staff_user, due_date=datetime.date(2030, 1, 31))
+    update_action(
+        action=action,
+        author=leader,
+        improvement_area=area,
+        title=action.title,
+        description=action.description,
+        owner=staff_user,
+        due_date=datetime.date(2030, 3, 31),
+        success_measure=action.success_measure,
+        due_date_reason="Training moved",
+    )
+    client.force_login(leader)
+    [row] = table_records(table_by_caption(client.get(URL), "Actions, sorted by"))
+    assert row["Due date"] == "31 March 2030 (revised from 31 January 2030)"
 
 
 def test_filters_narrow_the_list(client, leader, area, staff_user, other_staff_user):
