@@ -1,5 +1,7 @@
 """The All actions filters and sort, shared by the HTML list and both exports."""
 
+import re
+
 import django_filters
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Div, Field, Fieldset, Layout
@@ -48,7 +50,8 @@ class ThemeChoiceField(forms.ModelChoiceField):
             return None
         value = str(value)
         theme = self.queryset.filter(slug=value).first()
-        if theme is None and value.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²", which is no id.
+        if theme is None and re.fullmatch(r"[0-9]{1,18}", value):
             theme = self.queryset.filter(pk=value).first()
         if theme is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")

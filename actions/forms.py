@@ -1,6 +1,7 @@
 """Forms for actions. They only validate; actions.services writes."""
 
 import datetime
+import re
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -31,6 +32,8 @@ NOTE_REQUIRED_MESSAGES = {
 LONG_TEXT = 5000
 # Due dates in a plan lie within this century.
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2099
+# A day, month or year as typed: ASCII digits only (str.isdigit() also takes "²" and "١"), at most four.
+DATE_PART = re.compile(r"[0-9]{1,4}")
 
 
 STALE_FORM = "This form is out of date. Reload the page and make your change again"
@@ -128,7 +131,7 @@ class GovukDateField(DateInputField):
             names = " and a ".join(self.part_names[i] for i in missing)
             self._fail(f"{self.label} must include a {names}", missing[0])
         for i, part in enumerate(parts):
-            if not part.isdigit():
+            if not DATE_PART.fullmatch(part):
                 self._fail(self.real_date_message, i)
         day, month, year = (int(part) for part in parts)
         if not 1 <= month <= 12:

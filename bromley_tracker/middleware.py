@@ -1,4 +1,5 @@
-"""Service-wide middleware: a request ID for every log line, and the Content Security Policy."""
+"""Service-wide middleware: a request ID for every log line, the Content Security Policy, the NUL
+character check and the health check."""
 
 import re
 import uuid
@@ -6,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
+from . import views
 from .log import request_id_var
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -43,15 +45,36 @@ class ContentSecurityPolicyMiddleware:
 
 
 class RejectNullCharactersMiddleware:
-    """A NUL character in a query or form is never meant (PostgreSQL cannot even store it): 400."""
+    """A NUL character in a query or form is never meant (PostgreSQL cannot even store it): 400.
+
+    A cookie holding one is dropped instead: a person cannot easily clear a bad cookie, and a 400 on
+    every page would shut them out. Without it they are signed out at worst, and signing in replaces it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
+            request.COOKIES = {
+                name: value for name, value in request.COOKIES.items() if "\x00" not in name and "\x00" not in value
+            }
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in query or "%00" in query:
             raise BadRequest("The address holds a NUL character.")
         if request.method == "POST" and any("\x00" in value for _, values in request.POST.lists() for value in values):
             raise BadRequest("The form holds a NUL character.")
+        return self.get_response(request)
+
+
+class HealthCheckMiddleware:
+    """Answers the health check before the session middleware, which saves a visitor's session on every
+    request: with the database down, that save would turn the health check's 503 into a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == views.HEALTH_CHECK_PATH:
+            return views.healthz(request)
         return self.get_response(request)

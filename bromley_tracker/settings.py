@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "bromley_tracker.middleware.ContentSecurityPolicyMiddleware",
     "bromley_tracker.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, so that /healthz does not depend on them.
+    "bromley_tracker.middleware.HealthCheckMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,14 +7,17 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
+
+# Served by HealthCheckMiddleware, ahead of sessions; the URL pattern gives it its name.
+HEALTH_CHECK_PATH = "/healthz"
 
 
 @login_not_required
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Whether the database answers. Says nothing else about it."""
     try:

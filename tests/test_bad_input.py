@@ -97,6 +97,8 @@ def test_a_tampered_owner_id_from_another_authority_is_refused(client, leader, o
         "inspection=-5",
         "improvement_area=%27%20OR%201=1",
         "theme=%00",
+        "theme=%C2%B2",
+        "theme=%EF%BC%91",
         "due_from=2021-02-31",
         "due_to=yesterday",
         "overdue=maybe",
@@ -112,6 +114,32 @@ def test_garbage_in_the_address_gets_a_normal_page_or_a_400(client, leader, acti
         assert "<script>alert(1)</script>" not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "part, value",
+    [
+        ("due_date_0", "²"),
+        ("due_date_0", "١٢"),
+        ("due_date_1", "³"),
+        ("due_date_2", "²⁰³⁰"),
+        ("due_date_2", "２０３０"),
+        ("due_date_0", "99999999999999999999"),
+        ("due_date_1", "99999999999999999999"),
+        ("due_date_0", "0000000000000000000012"),
+    ],
+)
+@pytest.mark.parametrize("edit", [False, True], ids=["new", "edit"])
+def test_a_due_date_part_in_other_digits_or_too_long_is_not_a_real_date(
+    client, leader, staff_user, action, edit, part, value
+):
+    client.force_login(leader)
+    if edit:
+        response = client.post(f"/actions/{action.pk}/edit/", edit_data(action, title="Changed", **{part: value}))
+    else:
+        response = client.post(NEW, form_data(action.improvement_area, staff_user, title="Changed", **{part: value}))
+    assert_refused(response, "Due date must be a real date")
+    assert not ActionItem.objects.filter(title="Changed").exists()
+
+
 def test_a_nul_character_in_a_form_is_a_bad_request_and_saves_nothing(client, staff_user, action):
     client.force_login(staff_user)
     response = client.post(
@@ -120,3 +148,23 @@ def test_a_nul_character_in_a_form_is_a_bad_request_and_saves_nothing(client, st
     assert response.status_code == 400
     assert "Something in the request was not right" in response.content.decode()
     assert not ProgressUpdate.objects.exists()
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abcdefgh\x00ijklmnop", 'sessionid="abcdefgh\\000ijklmnop"'])
+@pytest.mark.parametrize("path", ["/", "/actions/", "/accounts/login/"])
+def test_a_session_cookie_holding_a_nul_character_is_ignored(client, db, path, cookie):
+    response = client.get(path, HTTP_COOKIE=cookie)
+    if path == "/accounts/login/":
+        assert response.status_code == 200
+        assert "Sign in" in response.content.decode()
+    else:
+        assert response.status_code == 302
+        assert response.url.startswith("/accounts/login/")
+
+
+def test_a_stray_cookie_holding_a_nul_character_does_not_sign_anyone_out(client, staff_user):
+    client.force_login(staff_user)
+    session_cookie = client.cookies["sessionid"].value
+    response = client.get("/", HTTP_COOKIE=f"sessionid={session_cookie}; tracking=a\x00b")
+    assert response.status_code == 200
+    assert "My actions" in response.content.decode()

@@ -1,4 +1,8 @@
-"""Arbitrary text, numbers and dates thrown at every form and filter: never a 500, markup always escaped."""
+"""Arbitrary text, numbers and dates thrown at every form, filter, address and cookie: never a 500, markup
+always escaped. Text is drawn from the whole Unicode range (every code point but the lone surrogates, which
+UTF-8 cannot carry)."""
+
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,9 +15,13 @@ EXAMPLES = 40
 
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
+# Digits of every script: "²", "١٢", "２０３０" (str.isdigit() says yes to most of them, int() to some).
+other_digits = st.text(st.characters(categories=["Nd", "Nl", "No"]), min_size=1, max_size=6)
+
 # Text of every kind, sometimes carrying markup; numbers and dates as people (and attackers) type them.
 values = st.one_of(
     st.text(max_size=300),
+    other_digits,
     st.text(max_size=20).map(lambda t: t + MARKUP),
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.dates().map(lambda d: d.isoformat()),
@@ -21,9 +29,50 @@ values = st.one_of(
     st.sampled_from(Status.values),
 )
 
+# A day, month or year: digits of every script, any character, absurdly long numbers. Every form that has
+# a date is sent all three parts, so that the checks past "must include a day" are reached.
+date_parts = st.one_of(
+    other_digits,
+    st.text(st.characters(), min_size=1, max_size=6),
+    st.integers(min_value=-(10**25), max_value=10**25).map(str),
+    st.text(st.sampled_from("0123456789"), min_size=1, max_size=30),
+)
+DATE_PARTS = ("due_date_0", "due_date_1", "due_date_2")
+
 
 def form(*fields):
-    return st.fixed_dictionaries({}, optional=dict.fromkeys(fields, values))
+    required = {field: date_parts for field in fields if field in DATE_PARTS}
+    optional = {field: values for field in fields if field not in DATE_PARTS}
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def as_wsgi(text):
+    """Text as a server hands it to Django: its UTF-8 bytes, one character per byte."""
+    return text.encode("utf-8").decode("iso-8859-1")
+
+
+# A raw query string: known and unknown names, values percent-encoded from any text, and broken escapes.
+query_names = st.one_of(
+    st.sampled_from(("q", "status", "rag", "theme", "owner", "page", "sort", "due_from")), st.text()
+)
+query_strings = st.one_of(
+    st.lists(st.tuples(query_names, values), max_size=4).map(
+        lambda pairs: "&".join(f"{quote(name, safe='')}={quote(value, safe='')}" for name, value in pairs)
+    ),
+    st.text(st.sampled_from("%&=+;#?0123456789ABCDEFabcdefZ\x00 "), max_size=40),
+    st.text(max_size=60).map(as_wsgi),
+)
+# A Cookie header: the session and CSRF cookies, or any other, holding anything, quoted or not; a session
+# key is only looked up when it is at least 8 characters long.
+cookie_names = st.one_of(st.sampled_from(("sessionid", "csrftoken", "messages")), st.text(min_size=1, max_size=10))
+cookie_values = st.one_of(
+    values,
+    st.text(min_size=8, max_size=40),
+    st.text(min_size=8, max_size=40).map(lambda t: t[:4] + "\x00" + t[4:]),
+)
+cookie_headers = st.lists(
+    st.tuples(cookie_names, st.one_of(cookie_values, cookie_values.map(lambda v: f'"{v}"'))), min_size=1, max_size=3
+).map(lambda pairs: as_wsgi("; ".join(f"{name}={value}" for name, value in pairs)))
 
 
 ACTION_FIELDS = (
@@ -93,6 +142,28 @@ def test_the_action_list_filters(leader_client, action, data):
 @given(data=form(*FILTER_FIELDS))
 def test_the_csv_export_filters(leader_client, action, data):
     assert_handled(leader_client.get("/actions/export.csv", data))
+
+
+@fuzz
+@given(query=query_strings)
+def test_raw_query_strings(leader_client, action, query):
+    for path in ("/actions/", "/actions/export.csv", "/actions/export.xlsx", "/", "/inspections/"):
+        assert_handled(leader_client.get(path, QUERY_STRING=query))
+
+
+@fuzz
+@given(cookies=cookie_headers)
+def test_cookies_signed_out(client, db, cookies):
+    for path in ("/", "/actions/", "/accounts/login/", "/healthz"):
+        assert_handled(client.get(path, HTTP_COOKIE=cookies))
+
+
+@fuzz
+@given(cookies=cookie_headers)
+def test_cookies_beside_a_signed_in_session(leader_client, action, cookies):
+    session = f"sessionid={leader_client.cookies['sessionid'].value}"
+    for path in ("/", f"/actions/{action.pk}/", "/accounts/password/"):
+        assert_handled(leader_client.get(path, HTTP_COOKIE=f"{session}; {cookies}"))
 
 
 @fuzz

@@ -136,6 +136,13 @@ def test_get(client, world, name, role):
     check(client, world, role, "get", name, GET_MATRIX[name][role])
 
 
+@pytest.mark.parametrize("role", ["anonymous", "leader"])
+@pytest.mark.parametrize("name", sorted(GET_MATRIX))
+def test_head_answers_as_get_does(client, world, name, role):
+    """Load balancers and link checkers send HEAD; a page that answers GET answers it too."""
+    check(client, world, role, "head", name, GET_MATRIX[name][role])
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(POST_MATRIX))
 def test_post(client, world, name, role):

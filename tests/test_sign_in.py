@@ -1,5 +1,3 @@
-import pytest
-
 from tests.factories import PASSWORD
 
 
@@ -65,13 +63,6 @@ def test_a_weak_new_password_is_refused(client, staff_user):
     )
     assert response.status_code == 200
     assert "too short" in response.content.decode()
-
-
-@pytest.mark.parametrize("path", ["/healthz"])
-def test_the_health_check_needs_no_sign_in_and_reports_the_database(client, db, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_an_unknown_page_gets_the_friendly_404(client, staff_user, settings):

@@ -7,7 +7,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts import rules
 from actions import exports, tables
@@ -55,7 +55,7 @@ def _sort_headers(filterset):
     return headers
 
 
-@require_GET
+@require_safe
 @can_view_actions
 def action_list(request):
     filterset = ActionItemFilterSet(request.GET, user=request.user)
@@ -89,7 +89,7 @@ def _attachment(response, extension):
     return response
 
 
-@require_GET
+@require_safe
 @can_view_actions
 def action_export_csv(request):
     filterset = ActionItemFilterSet(request.GET, user=request.user)
@@ -98,7 +98,7 @@ def action_export_csv(request):
     return _attachment(response, "csv")
 
 
-@require_GET
+@require_safe
 @can_view_actions
 def action_export_xlsx(request):
     filterset = ActionItemFilterSet(request.GET, user=request.user)
