@@ -45,7 +45,7 @@ class ContentSecurityPolicyMiddleware:
 
 
 class RejectNullCharactersMiddleware:
-    """A NUL character in a query or form is never meant (PostgreSQL cannot even store it): 400.
+    """A NUL character in a query, a form or a header is never meant (PostgreSQL cannot even store it): 400.
 
     A cookie holding one is dropped instead: a person cannot easily clear a bad cookie, and a 400 on
     every page would shut them out. Without it they are signed out at worst, and signing in replaces it.
@@ -55,6 +55,9 @@ class RejectNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        headers = (value for name, value in request.META.items() if name.startswith("HTTP_") and name != "HTTP_COOKIE")
+        if any("\x00" in value for value in headers if isinstance(value, str)):
+            raise BadRequest("A header holds a NUL character.")
         if any("\x00" in name or "\x00" in value for name, value in request.COOKIES.items()):
             request.COOKIES = {
                 name: value for name, value in request.COOKIES.items() if "\x00" not in name and "\x00" not in value

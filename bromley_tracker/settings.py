@@ -36,6 +36,16 @@ def env_bool(name, default=False):
     )
 
 
+def env_int(name, default, *, minimum):
+    """A whole number from the environment; a malformed one stops the start-up rather than being guessed."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isascii() or not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number, at least {minimum} (it is {value!r}).")
+    return int(value)
+
+
 DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -123,7 +133,7 @@ DATABASES = {
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_actions"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "signed_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -167,14 +177,37 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Demo accounts' password; `make run` sets and prints it.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
 
-# Sign-in throttling: five failures for a username, or from an address, lock it for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Sign-in throttling (django-axes, with bromley_tracker/sign_in.py). AXES_FAILURE_LIMIT failures for one
+# username from one address lock that username on that address for AXES_COOLOFF_MINUTES: one person's typos
+# do not lock out their office, and nobody can lock someone out from elsewhere. A successful sign-in clears
+# only its own username's failures on its address, so signing in to another account does not wipe the count.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "bromley_tracker.sign_in.client_ip"
+# How many proxies in front of the app append to X-Forwarded-For (0: the header is not trusted at all).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# Separately and more generously, an address with this many failures (for any usernames) and a failure in
+# the last window may not try again until the window has passed without one: a flood is slowed, and no
+# account is locked by it.
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env_int("SIGN_IN_ADDRESS_FAILURE_LIMIT", 50, minimum=1)
+SIGN_IN_ADDRESS_WINDOW = datetime.timedelta(minutes=env_int("SIGN_IN_ADDRESS_WINDOW_MINUTES", 5, minimum=1))
+
+# Email, for password resets. Without EMAIL_HOST, emails are written to the console (the terminal of
+# `make run`, the log in production), so set it wherever real people use the service.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Improvement tracker <improvement-tracker@localhost>")
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
 
 # Hardened when DEBUG is off. HTTPS_ONLY=0 serves plain HTTP (a local benchmark), never in production.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", default=not DEBUG)

@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.admin import view_on_site
+from accounts.forms import AdminSignInForm
 
 from . import views
 
 admin.site.index_title = "Data entry"
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     # Ahead of the admin's own "view on site", which tells whether another council's id exists.

@@ -168,3 +168,10 @@ def test_a_stray_cookie_holding_a_nul_character_does_not_sign_anyone_out(client,
     response = client.get("/", HTTP_COOKIE=f"sessionid={session_cookie}; tracking=a\x00b")
     assert response.status_code == 200
     assert "My actions" in response.content.decode()
+
+
+@pytest.mark.parametrize("header", ["HTTP_USER_AGENT", "HTTP_ACCEPT", "HTTP_X_FORWARDED_FOR"])
+def test_a_nul_character_in_a_header_of_a_failed_sign_in_is_a_bad_request(client, db, header):
+    response = client.post("/accounts/login/", {"username": "leader", "password": "wrong"}, **{header: "a\x00b"})
+    assert response.status_code == 400
+    assert "Something in the request was not right" in response.content.decode()

@@ -42,7 +42,13 @@ OWN_AUTHORITY = row(other_authority_leader=NOT_FOUND)
 GET_MATRIX = {
     "login": {"anonymous": OK, **dict.fromkeys(ROLES[1:], 302)},
     "logout": row(**dict.fromkeys(ROLES[1:], NOT_ALLOWED)),
+    "signed_out": {"anonymous": OK, **dict.fromkeys(ROLES[1:], 302)},
     "password_change": row(),
+    # Resetting a forgotten password needs no sign-in; a made-up link gets "This link does not work".
+    "password_reset": dict.fromkeys(ROLES, OK),
+    "password_reset_done": dict.fromkeys(ROLES, OK),
+    "password_reset_confirm": dict.fromkeys(ROLES, OK),
+    "password_reset_complete": dict.fromkeys(ROLES, OK),
     "healthz": dict.fromkeys(ROLES, OK),
     "my_actions": row(),
     "action_list": row(),
@@ -110,6 +116,7 @@ def world(bromley, essex):
         "board_report": {"pk": inspection.pk},
         "area_detail": {"pk": area.pk},
         "theme_detail": {"slug": theme.slug},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "made-up"},
     }
     return {"users": users, "kwargs": kwargs, "action": action, "inspection": inspection, "area": area}
 

@@ -111,3 +111,55 @@ def test_an_error_shows_the_service_page_not_a_trace_and_is_logged_with_the_requ
     [record] = [r for r in records if r.levelno == logging.ERROR]
     assert record.request_id == "req-42"
     assert "database fell over" in json.loads(JSONFormatter().format(record))["exception"]
+
+
+def read_settings(*names, env=None):
+    """The named settings as production would read them from `env`."""
+    code = f"from django.conf import settings; print(json.dumps([getattr(settings, n) for n in {names!r}]))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django, json; django.setup(); {code}"],
+        cwd=settings.BASE_DIR,
+        env={**clean_environment(), **PRODUCTION_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_an_email_host_emails_are_written_to_the_console():
+    [backend] = read_settings("EMAIL_BACKEND", env={"EMAIL_HOST": ""})
+    assert backend == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_email_goes_through_the_configured_smtp_server():
+    env = {
+        "EMAIL_HOST": "smtp.example.gov.uk",
+        "EMAIL_PORT": "2525",
+        "EMAIL_HOST_USER": "tracker",
+        "EMAIL_HOST_PASSWORD": "s3cret",
+        "DEFAULT_FROM_EMAIL": "Improvement tracker <tracker@example.gov.uk>",
+    }
+    names = ("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS")
+    assert read_settings(*names, "DEFAULT_FROM_EMAIL", env=env) == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.gov.uk",
+        2525,
+        "tracker",
+        "s3cret",
+        True,
+        "Improvement tracker <tracker@example.gov.uk>",
+    ]
+
+
+def test_sign_in_throttling_reads_its_limits_and_the_proxy_count_from_the_environment():
+    env = {"TRUSTED_PROXY_COUNT": "1", "AXES_FAILURE_LIMIT": "7", "SIGN_IN_ADDRESS_FAILURE_LIMIT": "80"}
+    names = ("TRUSTED_PROXY_COUNT", "AXES_FAILURE_LIMIT", "SIGN_IN_ADDRESS_FAILURE_LIMIT", "AXES_LOCKOUT_PARAMETERS")
+    assert read_settings(*names, env=env) == [1, 7, 80, [["username", "ip_address"]]]
+
+
+def test_a_malformed_number_stops_the_start_up():
+    result = run_manage("check", env={"EMAIL_HOST": "smtp.example.gov.uk", "EMAIL_PORT": "twenty-five"})
+    assert result.returncode != 0
+    assert "EMAIL_PORT must be a whole number" in result.stderr

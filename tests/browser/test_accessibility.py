@@ -6,10 +6,14 @@ every violation on every page swept, not only the first.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
 from actions.models import ActionItem, Status
 from inspections.models import ImprovementArea, Inspection, Theme
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -74,7 +78,7 @@ def common_pages(sweep):
     sweep.visit("page-not-found", "/actions/999999/", status=404)
 
 
-def test_the_sign_in_page_is_accessible(new_page, screenshot):
+def test_the_sign_in_pages_are_accessible(new_page, screenshot):
     page = new_page()
     sweep = Sweep(page, "anonymous", screenshot)
     sweep.visit("sign-in", "/accounts/login/")
@@ -82,6 +86,37 @@ def test_the_sign_in_page_is_accessible(new_page, screenshot):
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     sweep.check("sign-in-errors")
+
+    def fail_to_sign_in():
+        page.get_by_label("Username").fill("nobody")
+        page.get_by_label("Password").fill("wrong")
+        page.get_by_role("button", name="Sign in").click()
+
+    for _ in range(3):
+        fail_to_sign_in()
+    expect(page.get_by_text("You have 2 more tries before this account is locked")).to_be_visible()
+    sweep.check("sign-in-tries-left")
+    for _ in range(2):
+        fail_to_sign_in()
+    expect(page.get_by_role("heading", name="You cannot sign in for 15 minutes")).to_be_visible()
+    sweep.check("locked-out")
+
+    sweep.visit("password-reset", "/accounts/password-reset/")
+    page.get_by_role("button", name="Send a reset link").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("password-reset-errors")
+    page.get_by_label("Email").fill("nobody@example.org")
+    page.get_by_role("button", name="Send a reset link").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    sweep.check("password-reset-sent")
+    user = UserFactory(username="forgetful")
+    uid, token = urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+    sweep.visit("password-reset-choose", f"/accounts/password-reset/{uid}/{token}/")
+    page.get_by_role("button", name="Set new password").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("password-reset-choose-errors")
+    sweep.visit("password-reset-bad-link", "/accounts/password-reset/MQ/made-up/")
+    sweep.visit("signed-out", "/accounts/signed-out/")
     sweep.assert_no_violations()
 
 
