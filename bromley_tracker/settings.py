@@ -4,6 +4,7 @@ DATABASE_URL  default: SQLite file db.sqlite3 in the project
 SECRET_KEY    required when DEBUG is off
 DEBUG         "1"/"true" to turn on (default off)
 ALLOWED_HOSTS comma-separated (default: localhost names)
+The README's settings table lists the rest (sign-in throttling, trusted proxies, email).
 """
 
 import datetime

@@ -8,6 +8,8 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +22,7 @@ django.setup()
 
 from tests import test_concurrent_progress as concurrency  # noqa: E402
 from tests import test_permission_matrix as matrix  # noqa: E402
+from tests import test_sign_in_attacks as attacks  # noqa: E402
 
 SUITES = {
     "Access: permission matrix": "tests/test_permission_matrix.py",
@@ -30,29 +33,74 @@ SUITES = {
     "Bad input: property-based fuzzing": "tests/test_fuzz.py",
     "Hardened settings": "tests/test_security_settings.py",
     "Sign-in throttling and sessions": "tests/test_sign_in.py",
+    "Sign-in: client address behind proxies": "tests/test_client_ip.py",
+    "Sign-in: change password counted": "tests/test_change_password.py",
+    "Sign-in attacks": "tests/test_sign_in_attacks.py",
 }
 
 
 def run(path):
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--hypothesis-show-statistics", path],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+    """Run one test file; return its exit code, summary line, hypothesis examples and recorded figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        junit = Path(tmp) / "results.xml"
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "--hypothesis-show-statistics"]
+            + [f"--junitxml={junit}", "-o", "junit_family=xunit1", path],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        figures = {}
+        if junit.exists():
+            for case in ET.parse(junit).iter("testcase"):
+                figures[case.get("name")] = {p.get("name"): p.get("value") for p in case.iter("property")}
+    summary = re.findall(
+        r"^(?:=+ )?(\d+ passed.*?|\d+ failed.*?)(?: in [\d.]+s)?(?: \([\d:]+\))?(?: =+)?$", result.stdout, re.M
     )
-    summary = re.findall(r"^(?:=+ )?(\d+ passed.*?|\d+ failed.*?)(?: in [\d.]+s)?(?: =+)?$", result.stdout, re.M)
     examples = sum(int(n) for n in re.findall(r"- (\d+) passing, \d+ failing", result.stdout))
-    return result.returncode, (summary[-1] if summary else "no result"), examples
+    return result.returncode, (summary[-1] if summary else "no result"), examples, figures
+
+
+def sign_in_attacks(figures, passed):
+    """What each sign-in attack did, from the figures its test recorded."""
+    brute = figures.get("test_brute_force_across_usernames_is_locked_after_five_guesses", {})
+    victim = figures.get("test_a_victim_cannot_be_locked_out_from_another_address", {})
+    flood = figures.get("test_a_flood_from_one_address_is_slowed_without_locking_anyone", {})
+    if not (brute and victim and flood):
+        return "The sign-in attacks did not run; see the table below."
+    held = "held" if passed else "DID NOT HOLD (the test failed; see the table below)"
+    return f"""Outcome: {held}.
+
+- Brute force across usernames: {brute["wrong_guesses_sent"]} wrong passwords for one account from one address,
+  {attacks.ROUNDS} times four with a correct sign-in to the attacker's own account (another council's) after
+  each four. Passwords checked: {brute["wrong_guesses_checked"]}; the rest were refused with the lockout page
+  ({brute["answered_with_the_lockout_page"]} answers, the fifth guess's included). A success clears only the
+  failures of its own username on its own address.
+- Lockout of a victim from another address: {victim["attacker_failures"]} failures from the attacker's
+  address (20 as the victim, 20 with made-up usernames). The victim signing in from another address:
+  HTTP {victim["victim_from_another_address"]}; a colleague on the attacker's address: HTTP
+  {victim["colleague_on_the_attackers_address"]}. Behind one trusted proxy, with the victim's address forged
+  at the left of X-Forwarded-For: the victim HTTP {victim["victim_behind_the_proxy"]}, the attacker
+  HTTP {victim["attacker_behind_the_proxy"]} (locked at their real address).
+- Flood from one address: {flood["attempts"]} attempts, each for a different username. Passwords checked:
+  {flood["passwords_checked"]}; refused from attempt {flood["first_refused_attempt"]} on
+  ({flood["refused"]} refusals, HTTP 429, no password tried, nothing recorded). Usernames locked by it:
+  {flood["usernames_locked"]}. A real user at another address meanwhile: HTTP {flood["real_user_elsewhere"]};
+  the flooded address once a window had passed without a failure: HTTP
+  {flood["attackers_address_after_the_window"]}."""
 
 
 def main():
+    from django.conf import settings
     from django.db import connection
 
-    rows, total_examples, failed = [], 0, False
+    rows, total_examples, failed, attack_figures, attacks_passed = [], 0, False, {}, False
     for name, path in SUITES.items():
-        code, summary, examples = run(path)
+        code, summary, examples, figures = run(path)
         failed |= code != 0
         total_examples += examples
+        if path == "tests/test_sign_in_attacks.py":
+            attack_figures, attacks_passed = figures, code == 0
         rows.append(f"| {name} | `{path}` | {summary} |")
         print(f"{name}: {summary}")
 
@@ -75,11 +123,22 @@ against {connection.vendor}. Rerun it to refresh this page; every figure below c
   status the previous one left, and the action's status equals the last row: lost = 0 when it passes. Then
   {concurrency.THREADS} saves from the same form version at once: exactly one is accepted, the rest are refused
   naming who changed it and when.
-- Inputs fuzzed: {total_examples} generated inputs (hypothesis, derandomised) across every form and filter; none gave a
+- Inputs fuzzed: {total_examples} generated inputs (hypothesis, derandomised) across every form and filter,
+  raw query strings, cookie headers and every due-date part, drawn from the whole Unicode range; none gave a
   500, and markup in them never reached a page unescaped.
 - Backup: the JSON export of the demo database, loaded into an emptied database, gives back every row of every
   table unchanged (times to the microsecond). PostgreSQL backups: `make backup` (pg_dump, custom format) and
   `make restore BACKUP=...` (pg_restore in one transaction).
+
+## Sign-in attacks
+
+Run through the sign-in page as an attacker would (`tests/test_sign_in_attacks.py`), with the production
+limits: {settings.AXES_FAILURE_LIMIT} failures lock a username on one address for
+{settings.AXES_COOLOFF_TIME.total_seconds() / 60:.0f} minutes; {settings.SIGN_IN_ADDRESS_FAILURE_LIMIT}
+failures from one address refuse it until {settings.SIGN_IN_ADDRESS_WINDOW.total_seconds() / 60:.0f} minutes
+pass without one.
+
+{sign_in_attacks(attack_figures, attacks_passed)}
 
 ## Runs
 
@@ -91,16 +150,22 @@ against {connection.vendor}. Rerun it to refresh this page; every figure below c
 
 - Access: every query for a page, export or admin list goes through one queryset method per model,
   `for_user(user)`, which keeps a user to their local authority; objects of another authority give 404.
-- Sign-in throttling (django-axes): five failures for a username, or from an address, lock it for 15 minutes
-  with a page that says so. Passwords: at least 12 characters, not common, not all numbers, not like the
-  username. Sessions end after an hour without activity.
+- Sign-in throttling (django-axes): five failures for one username from one address lock that username on
+  that address for 15 minutes, with a page that says what to do; the last two tries are counted down. Wrong
+  current passwords on the change-password page count the same way. An address with 50 failures is refused
+  until 5 minutes pass without one. The client's address is read from `X-Forwarded-For` only through
+  `TRUSTED_PROXY_COUNT` proxies. Over-long usernames are refused before any password is tried. A forgotten
+  password is reset by an emailed link, which also lifts the lock. Passwords: at least 12 characters, not
+  common, not all numbers, not like the username. Sessions end after an hour without activity.
 - Optimistic concurrency: the edit form, the progress form and the admin carry the action's version; a save
   built on an older version is refused with a message naming who changed it and when, and keeps what was typed.
 - History is append-only: the model refuses to change or delete a progress update, the admin shows it read-only,
   and an action with history cannot be deleted (an administrator archives it instead).
 - Production settings pass `manage.py check --deploy`: HSTS, secure and HttpOnly cookies, SSL redirect behind
   `X-Forwarded-Proto`, `X-Frame-Options: DENY`, a same-origin referrer policy, and a Content Security Policy
-  that allows only the app's own scripts and styles. `/healthz` says only whether the database answers.
+  that allows only the app's own scripts and styles. `/healthz` says only whether the database answers
+  (503 when it does not, even for a visitor with a session cookie) and answers HEAD, as pages do. A NUL
+  character in the address, a form or a header is a 400; a cookie holding one is ignored.
   Log lines are JSON with the request ID (echoed in `X-Request-ID`); users see GOV.UK error pages, never a trace.
 """
     (ROOT / "docs" / "reliability.md").write_text(text)
