@@ -97,7 +97,7 @@ def test_five_failures_lock_the_username_on_that_address_and_say_what_to_do(clie
     assert "The wrong password was entered 5 times for this username from your network" in html
     assert "Wait 15 minutes, then" in html
     assert "reset your password" in html
-    assert "ask your council's administrator to unlock your account" in html
+    assert "ask the service's administrators to unlock your account" in html
     assert "_auth_user_id" not in client.session
 
 
