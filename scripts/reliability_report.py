@@ -20,6 +20,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from bromley_tracker.sign_in import address_window_minutes, lockout_minutes  # noqa: E402
 from tests import test_concurrent_progress as concurrency  # noqa: E402
 from tests import test_permission_matrix as matrix  # noqa: E402
 from tests import test_sign_in_attacks as attacks  # noqa: E402
@@ -61,6 +62,10 @@ def run(path):
     return result.returncode, (summary[-1] if summary else "no result"), examples, figures
 
 
+def answer(status):
+    return {"302": "signed in (302)", "429": "refused (429)"}.get(status, f"HTTP {status}")
+
+
 def sign_in_attacks(figures, passed):
     """What each sign-in attack did, from the figures its test recorded."""
     brute = figures.get("test_brute_force_across_usernames_is_locked_after_five_guesses", {})
@@ -69,25 +74,28 @@ def sign_in_attacks(figures, passed):
     if not (brute and victim and flood):
         return "The sign-in attacks did not run; see the table below."
     held = "held" if passed else "DID NOT HOLD (the test failed; see the table below)"
-    return f"""Outcome: {held}.
-
-- Brute force across usernames: {brute["wrong_guesses_sent"]} wrong passwords for one account from one address,
-  {attacks.ROUNDS} times four with a correct sign-in to the attacker's own account (another council's) after
-  each four. Passwords checked: {brute["wrong_guesses_checked"]}; the rest were refused with the lockout page
-  ({brute["answered_with_the_lockout_page"]} answers, the fifth guess's included). A success clears only the
-  failures of its own username on its own address.
-- Lockout of a victim from another address: {victim["attacker_failures"]} failures from the attacker's
-  address (20 as the victim, 20 with made-up usernames). The victim signing in from another address:
-  HTTP {victim["victim_from_another_address"]}; a colleague on the attacker's address: HTTP
-  {victim["colleague_on_the_attackers_address"]}. Behind one trusted proxy, with the victim's address forged
-  at the left of X-Forwarded-For: the victim HTTP {victim["victim_behind_the_proxy"]}, the attacker
-  HTTP {victim["attacker_behind_the_proxy"]} (locked at their real address).
-- Flood from one address: {flood["attempts"]} attempts, each for a different username. Passwords checked:
-  {flood["passwords_checked"]}; refused from attempt {flood["first_refused_attempt"]} on
-  ({flood["refused"]} refusals, HTTP 429, no password tried, nothing recorded). Usernames locked by it:
-  {flood["usernames_locked"]}. A real user at another address meanwhile: HTTP {flood["real_user_elsewhere"]};
-  the flooded address once a window had passed without a failure: HTTP
-  {flood["attackers_address_after_the_window"]}."""
+    lines = [
+        f"Outcome: {held}.",
+        "",
+        f"- Brute force across usernames: {brute['wrong_guesses_sent']} wrong passwords for one account from one"
+        f" address, {attacks.ROUNDS} times four with a correct sign-in to the attacker's own account (another"
+        f" council's) after each four. Passwords checked: {brute['wrong_guesses_checked']}; the lockout page"
+        f" answered {brute['answered_with_the_lockout_page']} of them, from the fifth on. A success clears only the"
+        " failures of its own username on its own address.",
+        f"- Lockout of a victim from another address: {victim['attacker_failures']} failures from the attacker's"
+        " address (20 as the victim, 20 with made-up usernames). The victim from another address:"
+        f" {answer(victim['victim_from_another_address'])}; a colleague on the attacker's address:"
+        f" {answer(victim['colleague_on_the_attackers_address'])}. Behind one trusted proxy, with the victim's"
+        f" address forged at the left of X-Forwarded-For: the victim {answer(victim['victim_behind_the_proxy'])},"
+        f" the attacker {answer(victim['attacker_behind_the_proxy'])}, locked at their real address.",
+        f"- Flood from one address: {flood['attempts']} attempts, each for a different username. Passwords"
+        f" checked: {flood['passwords_checked']}; refused from attempt {flood['first_refused_attempt']} on"
+        f" ({flood['refused']} refusals, 429, no password tried, nothing recorded). Usernames locked by it:"
+        f" {flood['usernames_locked']}. A real user at another address meanwhile:"
+        f" {answer(flood['real_user_elsewhere'])}; the flooded address once a window had passed without a"
+        f" failure: {answer(flood['attackers_address_after_the_window'])}.",
+    ]
+    return "\n".join(lines)
 
 
 def main():
@@ -133,10 +141,9 @@ against {connection.vendor}. Rerun it to refresh this page; every figure below c
 ## Sign-in attacks
 
 Run through the sign-in page as an attacker would (`tests/test_sign_in_attacks.py`), with the production
-limits: {settings.AXES_FAILURE_LIMIT} failures lock a username on one address for
-{settings.AXES_COOLOFF_TIME.total_seconds() / 60:.0f} minutes; {settings.SIGN_IN_ADDRESS_FAILURE_LIMIT}
-failures from one address refuse it until {settings.SIGN_IN_ADDRESS_WINDOW.total_seconds() / 60:.0f} minutes
-pass without one.
+limits: {settings.AXES_FAILURE_LIMIT} failures lock a username on one address for {lockout_minutes()} minutes;
+{settings.SIGN_IN_ADDRESS_FAILURE_LIMIT} failures from one address refuse it until {address_window_minutes()}
+minutes pass without one.
 
 {sign_in_attacks(attack_figures, attacks_passed)}
 
