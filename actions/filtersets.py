@@ -8,6 +8,8 @@ from crispy_forms_gds.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from accounts.models import User
 from inspections.models import ImprovementArea, Inspection, Theme
@@ -15,6 +17,15 @@ from inspections.models import ImprovementArea, Inspection, Theme
 from .models import ActionItem, Rag, Status
 
 DATE_HINT = "For example, 14/9/2021"
+
+# The list's parameter for "overdue only", as links to it write it.
+OVERDUE_ONLY = {"overdue": "yes"}
+
+
+def list_url(**params):
+    """The All actions list filtered by params; a list value repeats its parameter."""
+    return f"{reverse('action_list')}?{urlencode(params, doseq=True)}" if params else reverse("action_list")
+
 
 # The `sort` parameter's allowed values, and the order each gives. Every order ends
 # with the primary key, so that pages and exports list the same rows in the same order.

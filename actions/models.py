@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.scoping import ScopedQuerySet
 from inspections.models import ImprovementArea
@@ -91,6 +92,40 @@ def rag_for(*, status, due_date, today):
     return Rag.GREEN
 
 
+# What each rating means, for the key beside every list of ratings. Worded from rag_for's rule:
+# actions/tests/test_rag.py checks that the two agree.
+RAG_MEANINGS = {
+    Rag.RED: "Blocked, or overdue: not completed by its due date.",
+    Rag.AMBER: (
+        f"Completed and waiting for a leader to sign it off, or not started and due within {RAG_WARNING_DAYS} days."
+    ),
+    Rag.GREEN: f"On track: neither blocked nor overdue, and in progress or due in more than {RAG_WARNING_DAYS} days.",
+    Rag.COMPLETE: "Signed off by a leader.",
+}
+
+
+def rag_reason_for(*, status, due_date, today, signed_off_on=None):
+    """Why rag_for gives its rating, in words: "Overdue since 26 November 2026".
+
+    It asks rag_for for the rating and says which of its conditions applied; `signed_off_on`
+    dates a signed-off action's reason.
+    """
+    rag = rag_for(status=status, due_date=due_date, today=today)
+    due = date_format(due_date)
+    if rag == Rag.COMPLETE:
+        return f"Signed off on {date_format(signed_off_on)}" if signed_off_on else "Signed off"
+    if rag == Rag.AMBER:
+        if status == Status.COMPLETED:
+            return "Completed: waiting for a leader to sign it off"
+        return f"Not started and due within {RAG_WARNING_DAYS} days, on {due}"
+    if rag == Rag.RED:
+        overdue = is_overdue(status=status, due_date=due_date, today=today)
+        if status == Status.BLOCKED:
+            return f"Blocked, and overdue since {due}" if overdue else "Blocked"
+        return f"Overdue since {due}"
+    return f"On track, due {due}"
+
+
 def percent(part, whole):
     """Whole percent, rounded the same way on every page (the dashboard, inspections, themes)."""
     return round(100 * part / whole) if whole else 0
@@ -121,6 +156,20 @@ class ActionProgress:
         return self.by_status[Status.SIGNED_OFF]
 
     @property
+    def awaiting_sign_off(self):
+        return self.by_status[Status.COMPLETED]
+
+    @property
+    def blocked(self):
+        return self.by_status[Status.BLOCKED]
+
+    def count(self, status, rag, n, overdue, due_soon):
+        self.by_status[status] += n
+        self.by_rag[rag] += n
+        self.overdue += overdue
+        self.due_soon += due_soon
+
+    @property
     def percent_signed_off(self):
         return percent(self.signed_off, self.total)
 
@@ -148,6 +197,13 @@ class ActionItemQuerySet(ScopedQuerySet):
 
     def open(self):
         return self.exclude(status__in=DONE_STATUSES)
+
+    def awaiting_sign_off(self):
+        """Completed, waiting for a leader to sign them off (Amber until then)."""
+        return self.filter(status=Status.COMPLETED)
+
+    def blocked(self):
+        return self.filter(status=Status.BLOCKED)
 
     def overdue(self, today=None):
         return self.filter(overdue_q(today or timezone.localdate()))
@@ -194,25 +250,31 @@ class ActionItemQuerySet(ScopedQuerySet):
         For example progress_by("improvement_area") gives each improvement area's progress;
         a key with no actions reads as an empty ActionProgress.
         """
-        today = today or timezone.localdate()
         progress = defaultdict(ActionProgress)
-        rows = (
+        for key, *counts in self._progress_rows([field], today):
+            progress[key].count(*counts)
+        return progress
+
+    def progress(self, today=None):
+        """The ActionProgress of all these actions, in one grouped query."""
+        progress = ActionProgress()
+        for counts in self._progress_rows([], today):
+            progress.count(*counts)
+        return progress
+
+    def _progress_rows(self, fields, today):
+        """(*fields, status, rag, n, overdue, due_soon) for each group of fields, status and rag."""
+        today = today or timezone.localdate()
+        return (
             self.with_rag(today)
             .order_by()
-            .values_list(field, "status", "rag_value")
+            .values_list(*fields, "status", "rag_value")
             .annotate(
                 n=Count("pk"),
                 overdue=Count("pk", filter=overdue_q(today)),
                 due_soon=Count("pk", filter=due_soon_q(today)),
             )
         )
-        for key, status, rag, n, overdue, due_soon in rows:
-            item = progress[key]
-            item.by_status[status] += n
-            item.by_rag[rag] += n
-            item.overdue += overdue
-            item.due_soon += due_soon
-        return progress
 
     def with_latest_note(self):
         """Annotate `latest_note` and `latest_note_at`: the newest progress note that says something."""
@@ -309,6 +371,12 @@ class ActionItem(models.Model):
         if hasattr(self, "rag_value"):
             return self.rag_value
         return rag_for(status=self.status, due_date=self.due_date, today=timezone.localdate())
+
+    def rag_reason(self, *, signed_off_on=None):
+        """Why it has its RAG rating, in words (see rag_reason_for); `signed_off_on` comes from its history."""
+        return rag_reason_for(
+            status=self.status, due_date=self.due_date, today=timezone.localdate(), signed_off_on=signed_off_on
+        )
 
     @property
     def is_overdue(self):

@@ -24,6 +24,7 @@ COLUMNS = {
         Column("owner", "Owner"),
         Column("due_date", "Due date"),
         Column("status", "Status"),
+        Column("completed_on", "Completed on"),
         Column("latest_note", "Latest progress note"),
     ]
 }
@@ -32,6 +33,9 @@ MY_ACTIONS = ["rag", "title", "due_date", "status", "area", "inspection"]
 ALL_ACTIONS = ["rag", "title", "area", "owner", "due_date", "status"]
 AREA_ACTIONS = ["rag", "title", "owner", "due_date", "status"]
 DASHBOARD_ACTIONS = ["rag", "title", "area", "owner", "due_date", "status"]
+# The leaders' lists on My actions and the dashboard: what waits for sign-off, and what is late or stuck.
+AWAITING_SIGN_OFF = ["title", "area", "owner", "completed_on", "due_date"]
+NEEDS_A_LEADER = ["rag", "title", "area", "owner", "due_date", "status"]
 BOARD_REPORT_ACTIONS = ["rag", "title", "owner", "due_date", "status", "latest_note"]
 
 
@@ -64,3 +68,20 @@ class ActionTable:
     @property
     def keys(self):
         return [column.key for column in self.columns]
+
+
+@dataclass
+class Shortlist:
+    """The first few of a list of actions under a heading, with how many there are and a link to them all
+    in All actions; templates/actions/includes/shortlist.html draws it."""
+
+    title: str
+    count: int
+    table: ActionTable
+    view_all_url: str
+    view_all_text: str
+    empty: str
+
+    @property
+    def id(self):
+        return self.table.id

@@ -8,12 +8,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.http import urlencode
 
 from actions import tables
+from actions.filtersets import OVERDUE_ONLY, list_url
 from actions.models import (
     DUE_SOON_DAYS,
     OPEN_STATUSES,
@@ -29,8 +28,7 @@ from inspections.models import ImprovementArea, InspectionKind, Judgement
 # How many rows each list shows.
 LIST_LIMIT = 10
 
-# The All actions list's parameters for "overdue only" and a due-date range (both ends included).
-OVERDUE_ONLY = {"overdue": "yes"}
+# The All actions list's parameters for a due-date range (both ends included).
 DUE_AFTER, DUE_BEFORE = "due_from", "due_to"
 
 # Bar colours: GOV.UK red, orange, green and blue. Each bar also carries its label and value as text.
@@ -44,11 +42,6 @@ _KIND_SHORT_NAMES = {
     InspectionKind.MONITORING_VISIT: "monitoring visit",
     InspectionKind.JTAI: "JTAI",
 }
-
-
-def actions_url(**params):
-    """The All actions list filtered by params; a list value repeats its parameter."""
-    return f"{reverse('action_list')}?{urlencode(params, doseq=True)}" if params else reverse("action_list")
 
 
 def inspection_label(inspection):
@@ -75,21 +68,21 @@ class Figures:
     def rag_cells(self):
         """(Rag, count, url) in the order the tables show them."""
         return [
-            (rag, self.progress.by_rag[rag], actions_url(**self.filters, rag=rag.value))
+            (rag, self.progress.by_rag[rag], list_url(**self.filters, rag=rag.value))
             for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE)
         ]
 
     @property
     def total_url(self):
-        return actions_url(**self.filters)
+        return list_url(**self.filters)
 
     @property
     def signed_off_url(self):
-        return actions_url(**self.filters, status=Status.SIGNED_OFF.value)
+        return list_url(**self.filters, status=Status.SIGNED_OFF.value)
 
     @property
     def overdue_url(self):
-        return actions_url(**self.filters, **OVERDUE_ONLY)
+        return list_url(**self.filters, **OVERDUE_ONLY)
 
 
 def count_link(count, url, *, adjective="", suffix="", where=""):
@@ -350,7 +343,7 @@ def build_dashboard(user, today=None):
         totals=totals,
         overdue_actions=overdue_actions,
         due_soon_actions=due_soon_actions,
-        due_soon_url=actions_url(
+        due_soon_url=list_url(
             status=[status.value for status in OPEN_STATUSES],
             **{
                 DUE_AFTER: today.isoformat(),

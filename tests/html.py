@@ -73,3 +73,40 @@ def row_for(response, heading):
             if row and row[0][0] == heading:
                 return row
     raise AssertionError(f"No table row headed {heading!r}")
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Text(HTMLParser):
+    """A page's visible text: no tags, scripts, styles or visually hidden text."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip_depth, self._depth, self._skipping = [], 0, 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_ELEMENTS:
+            return
+        self._depth += 1
+        hidden = "govuk-visually-hidden" in (dict(attrs).get("class") or "") or tag in ("script", "style", "title")
+        if hidden and not self._skip_depth:
+            self._skip_depth = self._depth
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            return
+        if self._skip_depth == self._depth:
+            self._skip_depth = 0
+        self._depth -= 1
+
+    def handle_data(self, data):
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def page_text(response):
+    """The page's visible text as one line, its whitespace collapsed: what a person reads."""
+    parser = _Text()
+    parser.feed(response.content.decode())
+    return " ".join(" ".join(parser.parts).split())

@@ -7,6 +7,7 @@ from django.utils import timezone
 from actions.models import ProgressUpdate, Status
 from actions.services import create_action, record_progress, reopen_action
 from tests.factories import ActionItemFactory, ProgressUpdateFactory
+from tests.html import page_text
 
 MAX_QUERIES = 12
 
@@ -385,3 +386,35 @@ def test_a_missing_status_links_from_the_error_summary_to_the_first_radio(client
     html = client.post(f"/actions/{action.pk}/", {"note": "x", "version": action.version}).content.decode()
     assert '<a href="#id_status_1">Select a status</a>' in html
     assert 'id="id_status_1"' in html
+
+
+def test_a_completed_action_says_it_waits_for_a_leader_beside_its_amber_rating(client, staff_user, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="All interviews audited")
+    client.force_login(staff_user)
+
+    text = page_text(client.get(url(action)))
+
+    assert "RAG rating: Amber Completed: waiting for a leader to sign it off" in text
+
+
+def test_an_overdue_action_says_since_when(client, staff_user, area):
+    action = ActionItemFactory(
+        improvement_area=area, owner=staff_user, status=Status.IN_PROGRESS, due_date=datetime.date(2020, 11, 26)
+    )
+    client.force_login(staff_user)
+
+    assert "RAG rating: Red Overdue since 26 November 2020" in page_text(client.get(url(action)))
+
+
+def test_a_signed_off_action_says_when_it_was_signed_off(client, staff_user, leader, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    record_progress(
+        action=action,
+        author=leader,
+        status=Status.SIGNED_OFF,
+        note="Evidence seen",
+        at=timezone.make_aware(datetime.datetime(2025, 3, 4, 10)),
+    )
+    client.force_login(staff_user)
+
+    assert "RAG rating: Complete Signed off on 4 March 2025" in page_text(client.get(url(action)))

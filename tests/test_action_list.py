@@ -7,7 +7,7 @@ from django.utils import timezone
 from actions.models import Status
 from actions.services import update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
-from tests.html import table_by_caption, table_records
+from tests.html import page_text, table_by_caption, table_records
 
 URL = "/actions/"
 MAX_QUERIES = 16
@@ -235,3 +235,11 @@ def test_leaders_are_offered_a_new_action_and_staff_are_not(client, leader, staf
     assert 'href="/actions/new/">Create an action</a>' in client.get("/actions/").content.decode()
     client.force_login(staff_user)
     assert "Create an action" not in client.get("/actions/").content.decode()
+
+
+def test_the_ratings_are_explained_above_the_list(client, staff_user, action):
+    client.force_login(staff_user)
+    text = page_text(client.get(URL))
+    assert "What the ratings mean" in text
+    assert "Red Blocked, or overdue: not completed by its due date." in text
+    assert text.index("What the ratings mean") < text.index("Audit return home interviews")

@@ -7,6 +7,7 @@ from django.utils.html import escape
 from actions.models import Status
 from inspections.models import ImprovementKind
 from tests.factories import ActionItemFactory, ThemeFactory, UserFactory
+from tests.html import page_text, table_by_caption, table_records
 
 MAX_QUERIES = 10
 
@@ -40,9 +41,11 @@ def test_its_actions_are_listed_with_rag_owner_due_date_and_status(client, staff
         improvement_area=area, title="Publish the protocol", due_date=today + datetime.timedelta(days=90)
     )
     client.force_login(staff_user)
-    html = client.get(url(area)).content.decode()
+    response = client.get(url(area))
+    html = response.content.decode()
     assert f'href="/actions/{blocked.pk}/">Recruit two missing-children workers</a>' in html
-    assert "app-rag--red" in html and "app-rag--green" in html
+    rows = table_records(table_by_caption(response, "Actions for this improvement area"))
+    assert [row["RAG"] for row in rows] == ["Red", "Green"]
     assert "Blocked" in html and "Not started" in html
     assert escape(str(staff_user)) in html
     assert f"{blocked.due_date:%-d %B %Y}" in html
@@ -86,7 +89,7 @@ def test_queries_are_bounded(client, staff_user, area, bromley, django_assert_ma
     client.force_login(staff_user)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url(area))
-    assert response.content.decode().count("govuk-tag app-rag") == count
+    assert len(table_records(table_by_caption(response, "Actions for this improvement area"))) == count
 
 
 def test_archived_actions_are_not_listed(client, staff_user, area):
@@ -96,3 +99,15 @@ def test_archived_actions_are_not_listed(client, staff_user, area):
     html = client.get(url(area)).content.decode()
     assert "Kept action" in html and "Archived action" not in html
     assert "0 of 1 action signed off (0%)" in html
+
+
+def test_the_ratings_are_explained_beside_its_actions(client, staff_user, action):
+    client.force_login(staff_user)
+    text = page_text(client.get(url(action.improvement_area)))
+    assert "What the ratings mean" in text
+    assert "Complete Signed off by a leader." in text
+
+
+def test_an_area_without_actions_needs_no_key(client, staff_user, area):
+    client.force_login(staff_user)
+    assert "What the ratings mean" not in page_text(client.get(url(area)))

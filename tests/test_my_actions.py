@@ -6,8 +6,11 @@ from django.utils import timezone
 from actions.models import Status
 from actions.services import create_action, record_progress, update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
+from tests.html import table_by_caption, table_records
 
 MAX_QUERIES = 11
+# What needs a leader: one grouped count and a query for each of its three lists.
+LEADER_QUERIES = 4
 
 
 def days_from_today(days):
@@ -215,3 +218,152 @@ def test_the_page_reads_a_bounded_number_of_queries(
 
     assert response.status_code == 200
     assert "Action 0" in response.content.decode()
+
+
+@pytest.fixture
+def waiting_for_leaders(area, staff_user, leader):
+    """Two actions completed by their owner (the older first), one overdue, one blocked and one on track."""
+    first = assign(area, owner=staff_user, by=leader, title="Write the policy")
+    record_progress(
+        action=first,
+        author=staff_user,
+        status=Status.COMPLETED,
+        note="Published",
+        at=timezone.now() - datetime.timedelta(days=3),
+    )
+    second = assign(area, owner=staff_user, by=leader, title="Train managers")
+    record_progress(action=second, author=staff_user, status=Status.COMPLETED, note="All trained")
+    ActionItemFactory(improvement_area=area, owner=staff_user, title="Late audit", due_date=days_from_today(-4))
+    ActionItemFactory(improvement_area=area, owner=staff_user, title="Recruit workers", status=Status.BLOCKED)
+    ActionItemFactory(improvement_area=area, owner=staff_user, title="Annual survey", due_date=days_from_today(90))
+
+
+def test_a_leaders_home_starts_with_what_waits_for_sign_off(client, leader, waiting_for_leaders):
+    client.force_login(leader)
+
+    response = client.get("/")
+    html = response.content.decode()
+
+    assert "Awaiting your sign-off (2)" in html
+    rows = table_records(table_by_caption(response, "Completed actions waiting for a leader to sign them off"))
+    assert [row["Action"] for row in rows] == ["Write the policy", "Train managers"]
+    assert rows[0]["Completed on"] == days_from_today(-3).strftime("%-d %B %Y")
+    assert html.index("Awaiting your sign-off") < html.index("Actions you own")
+
+
+def test_the_sign_off_queue_links_to_all_completed_actions(client, leader, waiting_for_leaders):
+    client.force_login(leader)
+
+    html = client.get("/").content.decode()
+
+    assert '<a class="govuk-link" href="/actions/?status=completed">View all 2 completed actions</a>' in html
+
+
+def test_a_leaders_home_lists_their_authoritys_overdue_and_blocked_actions(client, leader, waiting_for_leaders):
+    client.force_login(leader)
+
+    response = client.get("/")
+    html = response.content.decode()
+
+    assert "Overdue (1)" in html and "Blocked (1)" in html
+    overdue = table_records(table_by_caption(response, "Overdue actions"))
+    assert [(row["Action"], row["RAG"]) for row in overdue] == [("Late audit", "Red")]
+    blocked = table_records(table_by_caption(response, "Blocked actions"))
+    assert [row["Action"] for row in blocked] == ["Recruit workers"]
+    assert '<a class="govuk-link" href="/actions/?overdue=yes">View all 1 overdue action</a>' in html
+    assert '<a class="govuk-link" href="/actions/?status=blocked">View all 1 blocked action</a>' in html
+    assert "Annual survey" not in html
+
+
+def test_a_leader_who_owns_nothing_still_sees_what_needs_them(client, leader, waiting_for_leaders):
+    client.force_login(leader)
+
+    html = client.get("/").content.decode()
+
+    assert "Actions you own" in html
+    assert "You do not own any actions." in html
+    assert "Awaiting your sign-off (2)" in html
+
+
+def test_a_leader_with_nothing_waiting_is_told_so(client, leader):
+    client.force_login(leader)
+
+    html = client.get("/").content.decode()
+
+    assert "Awaiting your sign-off (0)" in html
+    assert "No completed actions are waiting for sign-off." in html
+    assert "No actions are overdue." in html
+    assert "No actions are blocked." in html
+
+
+def test_each_list_shows_five_and_counts_them_all(client, leader, area, staff_user):
+    for n in range(7):
+        ActionItemFactory(improvement_area=area, owner=staff_user, title=f"Late {n}", due_date=days_from_today(-9 + n))
+    client.force_login(leader)
+
+    response = client.get("/")
+
+    overdue = table_records(table_by_caption(response, "Overdue actions"))
+    assert [row["Action"] for row in overdue] == [f"Late {n}" for n in range(5)]
+    assert "View all 7 overdue actions" in response.content.decode()
+
+
+def test_an_administrator_sees_what_needs_a_leader(client, administrator, waiting_for_leaders):
+    client.force_login(administrator)
+
+    assert "Awaiting your sign-off (2)" in client.get("/").content.decode()
+
+
+def test_staff_keep_their_own_actions_only(client, staff_user, waiting_for_leaders):
+    client.force_login(staff_user)
+
+    html = client.get("/").content.decode()
+
+    assert "Awaiting your sign-off" not in html
+    assert "Actions you own" not in html
+    assert "You own 5 actions to work on." in html
+
+
+def test_another_authoritys_actions_never_wait_for_this_leader(client, other_leader, waiting_for_leaders):
+    client.force_login(other_leader)
+
+    html = client.get("/").content.decode()
+
+    assert "Awaiting your sign-off (0)" in html
+    assert "Write the policy" not in html and "Late audit" not in html
+
+
+def test_the_lists_of_what_needs_a_leader_are_on_the_first_page_only(client, leader, area, waiting_for_leaders):
+    for n in range(51):
+        ActionItemFactory(improvement_area=area, owner=leader, title=f"Mine {n}", due_date=days_from_today(n + 20))
+    client.force_login(leader)
+
+    assert "Awaiting your sign-off" in client.get("/").content.decode()
+    assert "Awaiting your sign-off" not in client.get("/?page=2").content.decode()
+
+
+def test_the_ratings_are_explained(client, staff_user, action):
+    client.force_login(staff_user)
+
+    html = client.get("/").content.decode()
+
+    assert "What the ratings mean" in html
+    assert "Completed and waiting for a leader to sign it off" in html
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_a_leaders_home_reads_a_bounded_number_of_queries(
+    client, leader, staff_user, bromley, django_assert_max_num_queries, count
+):
+    for n in range(count):
+        area = ImprovementAreaFactory(inspection=InspectionFactory(local_authority=bromley))
+        ActionItemFactory(improvement_area=area, owner=staff_user, status=Status.BLOCKED, due_date=days_from_today(-n))
+        ActionItemFactory(improvement_area=area, owner=leader, due_date=days_from_today(n))
+        action = assign(area, owner=staff_user, by=leader, title=f"Done {n}")
+        record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    client.force_login(leader)
+
+    with django_assert_max_num_queries(MAX_QUERIES + LEADER_QUERIES):
+        response = client.get("/")
+
+    assert f"Awaiting your sign-off ({count})" in response.content.decode()

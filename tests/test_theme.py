@@ -5,6 +5,7 @@ import pytest
 from actions.models import Status
 from inspections.models import InspectionKind
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, ThemeFactory
+from tests.html import page_text
 
 LIST_MAX_QUERIES = 8
 PAGE_MAX_QUERIES = 10
@@ -129,3 +130,11 @@ def test_the_theme_page_runs_bounded_queries(
     with django_assert_max_num_queries(PAGE_MAX_QUERIES):
         response = client.get("/themes/missing/")
     assert response.content.decode().count("1 of 1 action signed off (100%)") == count
+
+
+def test_the_ratings_counted_on_the_theme_page_are_explained(client, staff_user, bromley, missing):
+    ActionItemFactory(improvement_area=raise_theme(missing, bromley, 2018), status=Status.BLOCKED)
+    client.force_login(staff_user)
+    text = page_text(client.get("/themes/missing/"))
+    assert "What the ratings mean" in text
+    assert "Green On track: neither blocked nor overdue" in text
