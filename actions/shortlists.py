@@ -25,8 +25,9 @@ def _shortlist(*, id, title, count, actions, limit, columns, caption, params, co
     )
 
 
-def awaiting_sign_off(actions, *, count, limit):
-    """`actions`: the user's, for_list(); `count`: how many of them are completed (ActionProgress)."""
+def awaiting_sign_off(actions, *, count, limit, filters=None):
+    """`actions`: the user's, for_list(); `count`: how many of them are completed (ActionProgress);
+    `filters`: All actions parameters that narrow them as `actions` is narrowed."""
     return _shortlist(
         id="awaiting-sign-off",
         title="Awaiting your sign-off",
@@ -35,7 +36,7 @@ def awaiting_sign_off(actions, *, count, limit):
         limit=limit,
         columns=tables.AWAITING_SIGN_OFF,
         caption="Completed actions waiting for a leader to sign them off, longest waiting first",
-        params={"status": Status.COMPLETED.value},
+        params={**(filters or {}), "status": Status.COMPLETED.value},
         counted="completed action",
         empty="No completed actions are waiting for sign-off.",
     )

@@ -8,10 +8,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 
-from actions import tables
+from accounts.models import User
+from actions import shortlists, tables
 from actions.filtersets import OVERDUE_ONLY, list_url
 from actions.models import (
     DUE_SOON_DAYS,
@@ -22,6 +24,7 @@ from actions.models import (
     Rag,
     Status,
     due_soon_until,
+    overdue_q,
 )
 from inspections.models import ImprovementArea, InspectionKind, Judgement
 
@@ -47,6 +50,38 @@ _KIND_SHORT_NAMES = {
 def inspection_label(inspection):
     """A short column or bar label such as "2018 ILACS"."""
     return f"{inspection.start_date.year} {_KIND_SHORT_NAMES.get(inspection.kind, inspection.get_kind_display())}"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the dashboard is narrowed to: one inspection, one owner, both or neither (the whole authority)."""
+
+    inspection: object = None
+    owner: object = None
+
+    def actions(self, user):
+        """The user's actions within the scope."""
+        actions = ActionItem.objects.for_user(user)
+        if self.inspection is not None:
+            actions = actions.filter(improvement_area__inspection=self.inspection)
+        if self.owner is not None:
+            actions = actions.filter(owner=self.owner)
+        return actions
+
+    @property
+    def filters(self):
+        """The All actions list's parameters for the same scope."""
+        filters = {}
+        if self.inspection is not None:
+            filters["inspection"] = self.inspection.pk
+        if self.owner is not None:
+            filters["owner"] = self.owner.pk
+        return filters
+
+    @property
+    def owner_filters(self):
+        """The scope's list parameters, less the owner (a workload row names its own)."""
+        return {key: value for key, value in self.filters.items() if key != "owner"}
 
 
 @dataclass
@@ -77,10 +112,6 @@ class Figures:
         return list_url(**self.filters)
 
     @property
-    def signed_off_url(self):
-        return list_url(**self.filters, status=Status.SIGNED_OFF.value)
-
-    @property
     def overdue_url(self):
         return list_url(**self.filters, **OVERDUE_ONLY)
 
@@ -102,10 +133,11 @@ def count_link(count, url, *, adjective="", suffix="", where=""):
     )
 
 
-def figures_by_area(actions, today):
-    """Each improvement area's Figures, from one grouped query (ActionItemQuerySet.progress_by)."""
+def figures_by_area(actions, today, filters=None):
+    """Each improvement area's Figures, from one grouped query (ActionItemQuerySet.progress_by);
+    `filters` are the list parameters of the dashboard's scope."""
     return {
-        area_id: Figures(filters={"improvement_area": area_id}, progress=progress)
+        area_id: Figures(filters={**(filters or {}), "improvement_area": area_id}, progress=progress)
         for area_id, progress in actions.progress_by("improvement_area", today).items()
     }
 
@@ -132,28 +164,32 @@ class InspectionProgress:
         return f"all areas of the {self.label}"
 
 
-def progress_by_inspection(user, today):
+def progress_by_inspection(user, today, scope=Scope()):
     """Every inspection with improvement areas, newest first, with figures per area and in total.
 
-    Two queries: the areas with their inspections, and the grouped counts.
+    Narrowed to an owner, only the areas where they own actions. Two queries: the areas with their
+    inspections, and the grouped counts.
     """
-    by_area = figures_by_area(ActionItem.objects.for_user(user), today)
-    areas = (
-        ImprovementArea.objects.for_user(user)
-        .select_related("inspection")
-        .order_by("-inspection__start_date", "inspection_id", "number")
-    )
+    owner_filter = {"owner": scope.owner.pk} if scope.owner is not None else {}
+    by_area = figures_by_area(scope.actions(user), today, owner_filter)
+    areas = ImprovementArea.objects.for_user(user).select_related("inspection")
+    if scope.inspection is not None:
+        areas = areas.filter(inspection=scope.inspection)
     inspections = {}
-    for area in areas:
+    for area in areas.order_by("-inspection__start_date", "inspection_id", "number"):
+        figures = by_area.get(area.pk)
+        if figures is None:
+            if scope.owner is not None:
+                continue
+            figures = Figures(filters={"improvement_area": area.pk})
         inspection = area.inspection
         if inspection.pk not in inspections:
             inspections[inspection.pk] = InspectionProgress(
                 inspection=inspection,
                 label=inspection_label(inspection),
-                figures=Figures(filters={"inspection": inspection.pk}),
+                figures=Figures(filters={**owner_filter, "inspection": inspection.pk}),
             )
         progress = inspections[inspection.pk]
-        figures = by_area.get(area.pk) or Figures(filters={"improvement_area": area.pk})
         progress.areas.append(AreaProgress(area=area, figures=figures))
         progress.figures.add(figures)
     return list(inspections.values())
@@ -165,16 +201,18 @@ class JudgementHistory:
     rows: list  # (short name, [grade text or None per column])
 
 
-def judgement_history(user):
-    """The authority's graded inspections side by side, areas lined up by JudgementArea.short_name.
+def judgement_history(user, inspection=None):
+    """The authority's graded inspections side by side (or only `inspection`'s), areas lined up by
+    JudgementArea.short_name.
 
     Rows follow the newest inspection's order of areas; areas it no longer grades follow, in the order older
     inspections list them. One query.
     """
-    judgements = (
-        Judgement.objects.for_user(user)
-        .select_related("inspection", "area")
-        .order_by("inspection__start_date", "inspection_id", "area__position", "area_id")
+    judgements = Judgement.objects.for_user(user)
+    if inspection is not None:
+        judgements = judgements.filter(inspection=inspection)
+    judgements = judgements.select_related("inspection", "area").order_by(
+        "inspection__start_date", "inspection_id", "area__position", "area_id"
     )
     columns = {}
     grades = {}
@@ -279,16 +317,69 @@ def signed_off_chart(progress):
 
 
 @dataclass
+class Workload:
+    """One owner's open actions, and how many of them are overdue or blocked, each linking to its list."""
+
+    owner: object
+    open: int
+    overdue: int
+    blocked: int
+    filters: dict
+
+    @property
+    def all_url(self):
+        return list_url(**self.filters, owner=self.owner.pk)
+
+    @property
+    def open_url(self):
+        return list_url(**self.filters, owner=self.owner.pk, status=[status.value for status in OPEN_STATUSES])
+
+    @property
+    def overdue_url(self):
+        return list_url(**self.filters, owner=self.owner.pk, **OVERDUE_ONLY)
+
+    @property
+    def blocked_url(self):
+        return list_url(**self.filters, owner=self.owner.pk, status=Status.BLOCKED.value)
+
+
+def workload_by_owner(user, today, scope=Scope()):
+    """Each owner with open actions in the scope, most overdue first. Two queries: the counts, then the owners."""
+    counts = (
+        scope.actions(user)
+        .open()
+        .order_by()
+        .values_list("owner")
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=overdue_q(today)),
+            blocked=Count("pk", filter=Q(status=Status.BLOCKED)),
+        )
+    )
+    counts = list(counts)
+    owners = User.objects.for_user(user).in_bulk([owner_id for owner_id, *_ in counts])
+    rows = [
+        Workload(owner=owners[owner_id], open=n, overdue=overdue, blocked=blocked, filters=scope.owner_filters)
+        for owner_id, n, overdue, blocked in counts
+        if owner_id in owners
+    ]
+    return sorted(rows, key=lambda row: (-row.overdue, -row.blocked, -row.open, str(row.owner), row.owner.pk))
+
+
+@dataclass
 class Dashboard:
     today: datetime.date
+    scope: Scope
     progress: list
     totals: Figures
+    awaiting_sign_off: tables.Shortlist
     overdue_actions: list
     due_soon_actions: list
     due_soon_url: str
     recent_updates: list
     due_soon_days: int
     history: JudgementHistory
+    workload: list
     rag_chart: BarChart | None = None
     signed_off_chart: BarChart | None = None
 
@@ -321,29 +412,42 @@ class Dashboard:
         return f"No open actions are due in the next {self.due_soon_days} days."
 
 
-def build_dashboard(user, today=None):
-    """Everything the dashboard shows for the user's local authority, in six queries."""
+def build_dashboard(user, today=None, scope=Scope()):
+    """Everything the dashboard shows for the user's local authority, or the part of it in `scope`,
+    in nine queries."""
     today = today or timezone.localdate()
-    progress = progress_by_inspection(user, today)
-    totals = Figures(filters={})
+    progress = progress_by_inspection(user, today, scope)
+    totals = Figures(filters=scope.filters)
     for item in progress:
         totals.add(item.figures)
 
-    actions = ActionItem.objects.for_user(user).for_list().with_rag(today)
+    actions = scope.actions(user).for_list()
+    listed = actions.with_rag(today)
     if totals.total:
-        overdue_actions = list(actions.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
-        due_soon_actions = list(actions.due_soon(today).order_by("due_date", "pk")[:LIST_LIMIT])
-        recent_updates = ProgressUpdate.objects.for_user(user).most_recent(LIST_LIMIT)
+        overdue_actions = list(listed.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
+        due_soon_actions = list(listed.due_soon(today).order_by("due_date", "pk")[:LIST_LIMIT])
+        updates = ProgressUpdate.objects.for_user(user)
+        if scope.inspection is not None:
+            updates = updates.filter(action__improvement_area__inspection=scope.inspection)
+        if scope.owner is not None:
+            updates = updates.filter(action__owner=scope.owner)
+        recent_updates = updates.most_recent(LIST_LIMIT)
+        workload = workload_by_owner(user, today, scope)
     else:
-        overdue_actions, due_soon_actions, recent_updates = [], [], []
+        overdue_actions, due_soon_actions, recent_updates, workload = [], [], [], []
 
     dashboard = Dashboard(
         today=today,
+        scope=scope,
         progress=progress,
         totals=totals,
+        awaiting_sign_off=shortlists.awaiting_sign_off(
+            actions, count=totals.progress.awaiting_sign_off, limit=LIST_LIMIT, filters=scope.filters
+        ),
         overdue_actions=overdue_actions,
         due_soon_actions=due_soon_actions,
         due_soon_url=list_url(
+            **scope.filters,
             status=[status.value for status in OPEN_STATUSES],
             **{
                 DUE_AFTER: today.isoformat(),
@@ -352,7 +456,8 @@ def build_dashboard(user, today=None):
         ),
         recent_updates=recent_updates,
         due_soon_days=DUE_SOON_DAYS,
-        history=judgement_history(user),
+        history=judgement_history(user, scope.inspection),
+        workload=workload,
     )
     if totals.total:
         dashboard.rag_chart = rag_chart(totals)

@@ -13,7 +13,8 @@ from actions import tables
 from actions.models import ActionItem
 from inspections.models import ImprovementArea, Inspection, Theme
 
-from .dashboard import build_dashboard
+from .dashboard import Scope, build_dashboard
+from .forms import DashboardFilterForm
 
 INSPECTIONS_PER_PAGE = 25
 
@@ -150,4 +151,7 @@ def dashboard(request):
     """Leaders' overview of their authority's actions, inspections and judgements."""
     if not rules.can_view_dashboard(request.user):
         raise PermissionDenied("Only leaders can see the dashboard.")
-    return render(request, "plans/dashboard.html", {"dashboard": build_dashboard(request.user)})
+    form = DashboardFilterForm(request.GET, user=request.user)
+    # A choice that is not one of the user's own is an error on the form, and nothing is shown for it.
+    dashboard = build_dashboard(request.user, scope=Scope(**form.cleaned_data)) if form.is_valid() else None
+    return render(request, "plans/dashboard.html", {"dashboard": dashboard, "form": form})

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from actions.models import Rag
 from plans.dashboard import count_link as build_count_link
 
 register = template.Library()
@@ -20,24 +21,14 @@ def figure_cells(figures, where):
     Built here rather than by an include per cell: a council's dashboard has hundreds of cells.
     """
     progress = figures.progress
-    cells = [
-        build_count_link(count, url, adjective=rag.label.lower(), where=where) for rag, count, url in figures.rag_cells
-    ]
+    cells = []
+    for rag, count, url in figures.rag_cells:
+        cell = build_count_link(count, url, adjective=rag.label.lower(), where=where)
+        # Complete means signed off: its cell gives the share of all actions too, so no column repeats it.
+        if rag == Rag.COMPLETE:
+            cell = format_html("{} ({}%)", cell, progress.percent_signed_off)
+        cells.append(cell)
     cells.append(build_count_link(progress.total, figures.total_url, suffix=" in total", where=where))
-    if progress.signed_off:
-        cells.append(
-            format_html(
-                '<a class="govuk-link" href="{}">{}%<span class="govuk-visually-hidden"> signed off '
-                "({} of {}), {}</span></a>",
-                figures.signed_off_url,
-                progress.percent_signed_off,
-                progress.signed_off,
-                progress.total,
-                where,
-            )
-        )
-    else:
-        cells.append("0%")
     cells.append(build_count_link(progress.overdue, figures.overdue_url, adjective="overdue", where=where))
     return format_html_join(
         "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
