@@ -130,7 +130,7 @@ else:
             page_task(pages.ALL_DEEP): 1,
             page_task(pages.ACTION_PAGE): 1,
             page_task(pages.SAVE_PROGRESS): 1,
-            page_task(pages.MY_ACTIONS): 1,
+            page_task(pages.LEADER_HOME): 1,
         }
 
     class AdminUser(TrackerUser):

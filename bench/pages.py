@@ -4,6 +4,7 @@ import random
 import re
 
 MY_ACTIONS = "My actions"
+LEADER_HOME = "Leaders' home"
 ALL_FILTERED = "All actions, filtered"
 ALL_DEEP = "All actions, deep page"
 ACTION_PAGE = "Action page"
@@ -15,11 +16,22 @@ CSV_EXPORT = "CSV export"
 ADMIN = "Admin changelist"
 
 # In the order the results list them; the admin changelist is the baseline.
-PAGES = [MY_ACTIONS, ALL_FILTERED, ALL_DEEP, ACTION_PAGE, SAVE_PROGRESS, DASHBOARD, INSPECTION, THEME, CSV_EXPORT]
+PAGES = [
+    MY_ACTIONS,
+    LEADER_HOME,
+    ALL_FILTERED,
+    ALL_DEEP,
+    ACTION_PAGE,
+    SAVE_PROGRESS,
+    DASHBOARD,
+    INSPECTION,
+    THEME,
+    CSV_EXPORT,
+]
 ALL_PAGES = [*PAGES, ADMIN]
 
 # Who requests each page when it is requested on its own.
-PAGE_ROLE = {DASHBOARD: "leader", CSV_EXPORT: "leader", ADMIN: "admin"}
+PAGE_ROLE = {LEADER_HOME: "leader", DASHBOARD: "leader", CSV_EXPORT: "leader", ADMIN: "admin"}
 
 # The filters a leader might use every day: open work that is late or stuck, earliest due first.
 FILTERED_QUERY = "?status=in_progress&status=blocked&overdue=yes&sort=due_date"
@@ -27,7 +39,7 @@ FILTERED_QUERY = "?status=in_progress&status=blocked&overdue=yes&sort=due_date"
 
 def url_for(page, slot, rng=random):
     """The URL a signed-in session (a slot of the pool) requests for a page; Save progress posts to it."""
-    if page == MY_ACTIONS:
+    if page in (MY_ACTIONS, LEADER_HOME):
         return "/"
     if page == ALL_FILTERED:
         return f"/actions/{FILTERED_QUERY}"

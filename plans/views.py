@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from accounts import rules
 from actions import tables
-from actions.models import ActionItem
+from actions.models import ActionItem, ActionProgress
 from inspections.models import ImprovementArea, Inspection, Theme
 
 from .dashboard import Scope, build_dashboard
@@ -111,18 +111,16 @@ def board_report(request, pk):
     if not rules.can_view_dashboard(request.user):
         raise PermissionDenied("Only leaders can produce board reports.")
     inspection = _get_inspection_for_user(request, pk)
-    actions = (
-        ActionItem.objects.for_user(request.user)
-        .filter(improvement_area__inspection=inspection)
-        .for_list()
-        .with_rag()
-        .with_latest_note()
-        .order_by("due_date", "pk")
-    )
+    in_inspection = ActionItem.objects.for_user(request.user).filter(improvement_area__inspection=inspection)
+    actions = in_inspection.for_list().with_rag().with_latest_note().order_by("due_date", "pk")
+    progress = in_inspection.progress_by("improvement_area")
+    totals = ActionProgress()
     areas = list(inspection.improvement_areas.order_by("number"))
     by_area = {area.pk: area for area in areas}
     for area in areas:
         area.report_actions = []
+        area.progress = progress[area.pk]
+        totals.add(area.progress)
     for action in actions:
         by_area[action.improvement_area_id].report_actions.append(action)
     for area in areas:
@@ -133,14 +131,14 @@ def board_report(request, pk):
             caption_size="s",
             id=f"area-{area.number}-actions",
         )
-    totals = ActionItem.objects.for_user(request.user).filter(improvement_area__inspection=inspection)
     return render(
         request,
         "plans/board_report.html",
         {
             "inspection": inspection,
+            "judgements": inspection.judgements.select_related("area"),
             "areas": areas,
-            "totals": totals.progress_by("improvement_area__inspection")[inspection.pk],
+            "totals": totals,
             "today": timezone.localdate(),
         },
     )

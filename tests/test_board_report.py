@@ -6,9 +6,18 @@ from django.utils.html import escape
 
 from actions.models import Status
 from actions.services import record_progress
-from tests.factories import ActionItemFactory, ImprovementAreaFactory, UserFactory
+from inspections.models import Grade, InspectionKind
+from tests.factories import (
+    ActionItemFactory,
+    ImprovementAreaFactory,
+    InspectionFactory,
+    JudgementAreaFactory,
+    JudgementFactory,
+    UserFactory,
+)
+from tests.html import page_text, table_by_caption, table_records
 
-MAX_QUERIES = 11
+MAX_QUERIES = 12
 
 
 def url(inspection):
@@ -79,8 +88,7 @@ def test_the_summary_line_totals_the_actions_by_rag(client, leader, area):
     ActionItemFactory(improvement_area=area, status=Status.IN_PROGRESS)
     client.force_login(leader)
     html = " ".join(client.get(url(area.inspection)).content.decode().split())
-    assert "5 actions across 1 improvement area: 2 red, 1 amber, 1 green, 1 complete." in html
-    assert "1 of 5 signed off (20%)" in html
+    assert "5 actions across 1 improvement area: 2 red, 1 amber, 1 green, 1 complete (20% signed off)." in html
 
 
 def test_an_area_without_actions_says_so(client, leader, area):
@@ -114,3 +122,70 @@ def test_queries_are_bounded(client, leader, inspection, bromley, django_assert_
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url(inspection))
     assert response.content.decode().count("A note worth reading.") == 2 * count
+
+
+def test_the_summary_line_counts_overdue_actions(client, leader, area):
+    ActionItemFactory(improvement_area=area, status=Status.IN_PROGRESS, due_date=datetime.date(2020, 1, 1))
+    client.force_login(leader)
+    text = page_text(client.get(url(area.inspection)))
+    assert (
+        "1 action across 1 improvement area: 1 red, 0 amber, 0 green, 0 complete (0% signed off); 1 overdue." in text
+    )
+
+
+def test_each_action_shows_its_rating_and_an_overdue_flag_and_links_to_its_page(client, leader, area, staff_user):
+    late = ActionItemFactory(
+        improvement_area=area, owner=staff_user, title="Late audit", due_date=datetime.date(2020, 11, 26)
+    )
+    ActionItemFactory(
+        improvement_area=area, owner=staff_user, title="Later survey", due_date=datetime.date(2099, 1, 1)
+    )
+    client.force_login(leader)
+    response = client.get(url(area.inspection))
+    table = table_by_caption(response, "Actions for improvement area 1")
+    rows = table_records(table)
+    assert [(row["RAG"], row["Action"], row["Due date"]) for row in rows] == [
+        ("Red", "Late audit", "26 November 2020 Overdue"),
+        ("Green", "Later survey", "1 January 2099"),
+    ]
+    assert table["rows"][1][1] == ("Late audit", late.get_absolute_url())
+
+
+def test_each_area_has_a_rag_summary(client, leader, area):
+    ActionItemFactory.create_batch(2, improvement_area=area, status=Status.BLOCKED)
+    ActionItemFactory(improvement_area=area, status=Status.IN_PROGRESS, due_date=datetime.date(2020, 1, 1))
+    ActionItemFactory(improvement_area=area, status=Status.SIGNED_OFF)
+    other = ImprovementAreaFactory(inspection=area.inspection, number=2, short_title="Care leavers")
+    ActionItemFactory(improvement_area=other, status=Status.COMPLETED)
+    client.force_login(leader)
+    text = page_text(client.get(url(area.inspection)))
+    assert "1. Return home interviews" in text
+    assert "RAG summary Red 3 Amber 0 Green 0 Complete 1 Overdue 1" in text
+    assert "RAG summary Red 0 Amber 1 Green 0 Complete 0 Actions for improvement area 2" in text
+
+
+def test_the_report_gives_the_inspections_judgements(client, leader, inspection, essex):
+    JudgementFactory(
+        inspection=inspection,
+        area=JudgementAreaFactory(name="The experiences and progress of children in care"),
+        grade=Grade.GOOD,
+    )
+    JudgementFactory(inspection=InspectionFactory(local_authority=essex), grade=Grade.INADEQUATE)
+    client.force_login(leader)
+    response = client.get(url(inspection))
+    assert table_records(table_by_caption(response, "Ofsted's judgements")) == [
+        {"Judgement": "The experiences and progress of children in care", "Grade": "Good"}
+    ]
+    assert "Inadequate" not in page_text(response)
+
+
+def test_a_visit_that_is_not_graded_says_so(client, leader, bromley):
+    visit = InspectionFactory(local_authority=bromley, kind=InspectionKind.FOCUSED_VISIT)
+    client.force_login(leader)
+    assert "Focused visits and monitoring visits are not graded." in page_text(client.get(url(visit)))
+
+
+def test_the_report_explains_the_ratings_in_full(client, leader, action):
+    client.force_login(leader)
+    text = page_text(client.get(url(action.improvement_area.inspection)))
+    assert "What the ratings mean Red Blocked, or overdue: not completed by its due date." in text

@@ -598,3 +598,16 @@ def test_a_narrowed_dashboard_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(MAX_QUERIES + NARROWED_QUERIES):
         response = client.get(URL, params)
     assert "At a glance" in page_text(response)
+
+
+def test_narrowed_to_a_visit_that_is_not_graded_the_judgements_say_so(client, leader, bromley, judgement_history):
+    client.force_login(leader)
+    text = page_text(client.get(URL, {"inspection": judgement_history[2021].pk}))
+    assert "Judgement history Focused visits and monitoring visits are not graded." in text
+
+
+def test_narrowed_to_a_graded_inspection_the_judgements_are_its_own(client, leader, judgement_history):
+    client.force_login(leader)
+    response = client.get(URL, {"inspection": judgement_history[2018].pk})
+    history = table_by_caption(response, "Ofsted judgements for Bromley")
+    assert [cell[0] for cell in history["rows"][0]] == ["Judgement", "2018 ILACS"]

@@ -147,7 +147,15 @@ def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot):
     completed = bromley_actions().filter(status=Status.COMPLETED).first()
     signed_off = bromley_actions().filter(status=Status.SIGNED_OFF).first()
     sweep.visit("dashboard", "/dashboard/")
+    owner = bromley_actions().exclude(status=Status.SIGNED_OFF).first().owner
+    sweep.visit("dashboard-narrowed", f"/dashboard/?inspection={inspection.pk}&owner={owner.pk}")
+    sweep.visit("dashboard-narrowing-errors", "/dashboard/?inspection=not-an-inspection")
     sweep.visit("board-report", f"/inspections/{inspection.pk}/board-report/")
+    # Leaders' home: what waits for them, with the key to the ratings opened.
+    page.goto("/")
+    page.get_by_text("What the ratings mean").click()
+    expect(page.get_by_text("Signed off by a leader.")).to_be_visible()
+    sweep.check("my-actions-ratings-explained")
     sweep.visit("action-completed", completed.get_absolute_url())
     sweep.visit("action-signed-off", signed_off.get_absolute_url())
     sweep.visit("new-action", "/actions/new/")
