@@ -520,6 +520,7 @@ def test_the_narrowing_form_offers_only_this_authoritys_inspections_and_people(c
         ({"inspection": "999999"}, "Select an inspection from the list"),
         ({"owner": "1.5"}, "Select an owner from the list"),
         ({"owner": "x" * 5000}, "Select an owner from the list"),
+        ({"owner": "9" * 30}, "Select an owner from the list"),
     ],
 )
 def test_a_choice_that_is_not_on_the_lists_gives_a_clear_message(client, leader, known_actions, params, message):

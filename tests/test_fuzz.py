@@ -167,6 +167,12 @@ def test_cookies_beside_a_signed_in_session(leader_client, action, cookies):
 
 
 @fuzz
+@given(data=form("inspection", "owner"))
+def test_the_dashboard_narrowing(leader_client, action, data):
+    assert_handled(leader_client.get("/dashboard/", data))
+
+
+@fuzz
 @given(data=form("page"))
 def test_paginated_pages(leader_client, action, data):
     for path in ("/", "/inspections/"):
