@@ -21,8 +21,8 @@ from tests.factories import (
 from tests.html import page_text, row_for, table_by_caption, table_records, tables
 
 URL = "/dashboard/"
-# Session (read and saved), user, permissions, groups and the header's authority: 9; the dashboard's own: 9;
-# the choices of its inspection and owner lists: 2.
+# Session (read and saved), user, permissions and the header's authority: 7; the dashboard's own: 10;
+# the choices of its inspection and owner lists: 2; one to spare.
 MAX_QUERIES = 20
 # Checking the chosen inspection or owner.
 NARROWED_QUERIES = 1
