@@ -10,6 +10,11 @@ ADD_ACTION = "actions.add_actionitem"
 CHANGE_ACTION = "actions.change_actionitem"
 SIGN_OFF_ACTION = "actions.sign_off_actionitem"
 VIEW_DASHBOARD = "actions.view_dashboard"
+VIEW_DEADLINES = "deadlines.view_milestone"
+ADD_MILESTONE = "deadlines.add_milestone"
+RECORD_SUBMISSION = "deadlines.change_milestone"
+RECORD_RECEIPT = "deadlines.change_reportreceipt"
+VIEW_INTERVENTIONS = "deadlines.view_intervention"
 
 STAFF = "Staff"
 LEADERS = "Leaders"
@@ -25,6 +30,9 @@ _STAFF_PERMISSIONS = [
     VIEW_ACTIONS,
     "actions.view_progressupdate",
     "actions.add_progressupdate",
+    VIEW_DEADLINES,
+    VIEW_INTERVENTIONS,
+    "deadlines.view_interventionreview",
 ]
 
 _LEADER_PERMISSIONS = _STAFF_PERMISSIONS + [
@@ -32,6 +40,10 @@ _LEADER_PERMISSIONS = _STAFF_PERMISSIONS + [
     CHANGE_ACTION,
     SIGN_OFF_ACTION,
     VIEW_DASHBOARD,
+    ADD_MILESTONE,
+    RECORD_SUBMISSION,
+    "deadlines.add_reportreceipt",
+    RECORD_RECEIPT,
 ]
 
 ROLE_PERMISSIONS = {

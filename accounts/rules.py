@@ -65,6 +65,31 @@ def can_lead(user):
     return can_create_action(user)
 
 
+def can_view_deadlines(user):
+    """An inspection's deadlines and milestones: anyone with a role."""
+    return _has(user, roles.VIEW_DEADLINES)
+
+
+def can_record_receipt(user):
+    """Record when the council received an inspection's report, which starts Ofsted's clocks: leaders."""
+    return _has(user, roles.RECORD_RECEIPT)
+
+
+def can_record_submission(user):
+    """Record a submission to Ofsted or the Department, and Ofsted's response: leaders."""
+    return _has(user, roles.RECORD_SUBMISSION)
+
+
+def can_add_milestone(user):
+    """Add the plan's own governance milestones (board meetings, scrutiny, cabinet ...): leaders."""
+    return _has(user, roles.ADD_MILESTONE)
+
+
+def can_view_interventions(user):
+    """The authority's register of government intervention and support: anyone with a role."""
+    return _has(user, roles.VIEW_INTERVENTIONS)
+
+
 def can_reach_admin(user):
     """The Django admin: the Administrators role and platform administrators."""
     return _is_active(user) and user.is_staff
@@ -129,6 +154,11 @@ USER_RULES = {
         can_view_dashboard,
         can_lead,
         can_reach_admin,
+        can_view_deadlines,
+        can_record_receipt,
+        can_record_submission,
+        can_add_milestone,
+        can_view_interventions,
     )
 }
 

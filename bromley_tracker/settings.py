@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "accounts",
     "inspections",
     "actions",
+    "deadlines",
     "plans",
 ]
 

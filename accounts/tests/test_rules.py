@@ -14,10 +14,15 @@ USER_RULES = [
     "can_reopen",
     "can_withdraw",
     "can_view_dashboard",
+    "can_view_deadlines",
+    "can_record_receipt",
+    "can_record_submission",
+    "can_add_milestone",
+    "can_view_interventions",
 ]
 # What each role may do, as accounts/roles.py gives it.
 EXPECTED = {
-    "staff": {"can_view_actions"},
+    "staff": {"can_view_actions", "can_view_deadlines", "can_view_interventions"},
     "leader": set(USER_RULES),
     "administrator": set(USER_RULES),
     "no_role": set(),

@@ -1,0 +1,91 @@
+"""GOV.UK form fields that every app's forms share: free text, dates and the submit button."""
+
+import datetime
+import re
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Button
+from crispy_forms_gds.widgets import DateInputWidget
+from django import forms
+from django.core.exceptions import ValidationError
+
+# Free text is kept to what a person would write in a plan: about two pages.
+LONG_TEXT = 5000
+# Due dates in a plan lie within this century.
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2099
+# A day, month or year as typed: ASCII digits only (str.isdigit() also takes "²" and "١"), at most four.
+DATE_PART = re.compile(r"[0-9]{1,4}")
+
+
+class LongTextField(forms.CharField):
+    """Free text in a textarea, at most LONG_TEXT characters, saying so in GOV.UK words."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *, label, error_messages=None, **kwargs):
+        name = label.removesuffix(" (optional)")
+        messages = {"max_length": f"{name} must be {LONG_TEXT:,} characters or fewer", **(error_messages or {})}
+        super().__init__(label=label, max_length=LONG_TEXT, error_messages=messages, **kwargs)
+
+
+def submit_button(label):
+    return Button("submit", label, data_prevent_double_click="true")
+
+
+class GovukDateWidget(DateInputWidget):
+    """Day, month and year boxes that bring up a numeric keypad, as the GOV.UK date input does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for widget in self.widgets:
+            widget.attrs["inputmode"] = "numeric"
+
+
+class GovukDateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with the Design System's error messages.
+
+    `label` names the date in messages: "Enter a due date", "Due date must include a month",
+    "Due date must be a real date". An error about one box is tied to that box, so the error
+    summary links to it and only it is marked; an error about the whole date marks all three.
+    """
+
+    widget = GovukDateWidget
+    part_names = ("day", "month", "year")
+
+    def __init__(self, *, label, **kwargs):
+        super().__init__(label=label, **kwargs)
+        self.error_messages["required"] = f"Enter a {label.lower()}"
+        self.real_date_message = f"{label} must be a real date"
+
+    def _fail(self, message, part=None):
+        if part is not None:
+            self.fields[part].widget.errors.append(message)
+        raise ValidationError(message)
+
+    def clean(self, value):
+        parts = [str(v).strip() if v is not None else "" for v in list(value or [])[:3]]
+        parts += [""] * (3 - len(parts))
+        for field in self.fields:
+            field.widget.errors = []
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        missing = [i for i, part in enumerate(parts) if not part]
+        if missing:
+            names = " and a ".join(self.part_names[i] for i in missing)
+            self._fail(f"{self.label} must include a {names}", missing[0])
+        for i, part in enumerate(parts):
+            if not DATE_PART.fullmatch(part):
+                self._fail(self.real_date_message, i)
+        day, month, year = (int(part) for part in parts)
+        if not 1 <= month <= 12:
+            self._fail(self.real_date_message, 1)
+        if len(parts[2]) != 4:
+            self._fail("Year must include 4 numbers", 2)
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            self._fail(f"{self.label} must be between {EARLIEST_YEAR} and {LATEST_YEAR}", 2)
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            self._fail(self.real_date_message)
