@@ -17,6 +17,7 @@ urlpatterns = [
     path(views.HEALTH_CHECK_PATH.removeprefix("/"), views.healthz, name="healthz"),
     path("", include("plans.urls")),
     path("", include("actions.urls")),
+    path("", include("deadlines.urls")),
 ]
 
 handler400 = "bromley_tracker.views.bad_request"

@@ -26,6 +26,7 @@ from actions.models import (
     due_soon_until,
     overdue_q,
 )
+from deadlines.summaries import next_deadlines
 from inspections.models import ImprovementArea, InspectionKind, Judgement
 
 # How many rows each list shows.
@@ -381,6 +382,7 @@ class Dashboard:
     workload: list
     rag_chart: BarChart | None = None
     signed_off_chart: BarChart | None = None
+    next_deadlines: list = field(default_factory=list)
 
     @property
     def has_actions(self):
@@ -413,7 +415,7 @@ class Dashboard:
 
 def build_dashboard(user, today=None, scope=Scope()):
     """Everything the dashboard shows for the user's local authority, or the part of it in `scope`,
-    in at most ten queries."""
+    in at most eleven queries."""
     today = today or timezone.localdate()
     progress = progress_by_inspection(user, today, scope)
     totals = Figures(filters=scope.filters)
@@ -457,6 +459,7 @@ def build_dashboard(user, today=None, scope=Scope()):
         due_soon_days=DUE_SOON_DAYS,
         history=judgement_history(user, scope.inspection),
         workload=workload,
+        next_deadlines=next_deadlines(user, today),
     )
     if totals.total:
         dashboard.rag_chart = rag_chart(totals)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from accounts import rules
 from actions import tables
 from actions.models import ActionItem, ActionProgress
+from deadlines.summaries import inspection_deadlines
 from inspections.models import ImprovementArea, Inspection, Theme
 
 from .dashboard import Scope, build_dashboard
@@ -56,6 +57,8 @@ def inspection_detail(request, pk):
             "inspection": inspection,
             "judgements": inspection.judgements.select_related("area"),
             "areas": _with_progress(areas, request.user),
+            "deadlines": rules.can_view_deadlines(request.user)
+            and inspection_deadlines(request.user, inspection, timezone.localdate()),
         },
     )
 
