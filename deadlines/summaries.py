@@ -6,9 +6,12 @@ and include the templates in templates/deadlines/includes/.
 
 from dataclasses import dataclass, field
 
+from inspections.models import InspectionKind
+
 from .models import (
     ClosureDay,
     DeadlineStatus,
+    Intervention,
     Milestone,
     MilestoneKind,
     ReportReceipt,
@@ -32,6 +35,8 @@ class InspectionDeadlines:
     rows: list = field(default_factory=list)
     # What Ofsted expects after this inspection: (kind, working days after receipt).
     expected: list = field(default_factory=list)
+    # The government's interventions that followed it.
+    interventions: list = field(default_factory=list)
 
     @property
     def expects_plan(self):
@@ -39,11 +44,12 @@ class InspectionDeadlines:
 
     @property
     def expected_text(self):
-        """ "early draft of the action plan 20 working days and final action plan 70 working days" """
+        """ "early draft of the action plan 20 working days and the final action plan 70 working days" """
         parts = [
-            f"{MilestoneKind(kind).label.lower().removesuffix(' to ofsted')} {days}" for kind, days in self.expected
+            f"{MilestoneKind(kind).label.lower().removesuffix(' to ofsted')} {days} working days"
+            for kind, days in self.expected
         ]
-        return " and ".join(parts)
+        return " and the ".join(parts)
 
     @property
     def final_plan(self):
@@ -51,15 +57,21 @@ class InspectionDeadlines:
 
 
 def inspection_deadlines(user, inspection, today) -> InspectionDeadlines:
-    """The inspection's receipt date and milestones with how each stands today. Four queries."""
+    """The inspection's receipt date and milestones with how each stands today. At most five queries."""
     receipt = ReportReceipt.objects.for_user(user).filter(inspection=inspection).first()
-    milestones = Milestone.objects.for_user(user).filter(inspection=inspection).order_by("due_on", "pk")
-    calendar = ClosureDay.objects.calendar_for(inspection.local_authority_id)
+    milestones = list(Milestone.objects.for_user(user).filter(inspection=inspection).order_by("due_on", "pk"))
+    rows = []
+    if milestones:
+        calendar = ClosureDay.objects.calendar_for(inspection.local_authority_id)
+        rows = [Row(milestone, milestone.status(today, calendar)) for milestone in milestones]
+    # Only a focused visit's deadlines depend on what it names.
+    priority = inspection.kind == InspectionKind.FOCUSED_VISIT and names_priority_actions(inspection)
     return InspectionDeadlines(
         inspection=inspection,
         receipt=receipt,
-        rows=[Row(milestone, milestone.status(today, calendar)) for milestone in milestones],
-        expected=statutory_milestones(inspection, names_priority_actions=names_priority_actions(inspection)),
+        rows=rows,
+        expected=statutory_milestones(inspection, names_priority_actions=priority),
+        interventions=list(Intervention.objects.for_user(user).filter(inspection=inspection)),
     )
 
 

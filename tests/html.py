@@ -110,3 +110,60 @@ def page_text(response):
     parser = _Text()
     parser.feed(response.content.decode())
     return " ".join(" ".join(parser.parts).split())
+
+
+class _SummaryLists(HTMLParser):
+    """Each summary list row as (key text, value text, [action link texts]); visually hidden text left out."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self._part, self._hidden_depth, self._span_depth = [], None, 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if "govuk-summary-list__row" in classes:
+            self.rows.append({"key": "", "value": "", "actions": []})
+        elif tag in ("dt", "dd") and self.rows:
+            part = next((c.split("__")[1] for c in classes if c.startswith("govuk-summary-list__")), None)
+            self._part = part if part in ("key", "value", "actions") else None
+        elif tag == "a" and self._part == "actions":
+            self.rows[-1]["actions"].append("")
+        elif tag == "span":
+            self._span_depth += 1
+            if "govuk-visually-hidden" in classes and not self._hidden_depth:
+                self._hidden_depth = self._span_depth
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            if self._hidden_depth == self._span_depth:
+                self._hidden_depth = 0
+            self._span_depth -= 1
+        elif tag in ("dt", "dd"):
+            self._part = None
+
+    def handle_data(self, data):
+        if self._hidden_depth or self._part is None:
+            return
+        row = self.rows[-1]
+        if self._part == "actions":
+            if row["actions"]:
+                row["actions"][-1] += data.strip()
+        else:
+            row[self._part] += data
+
+
+def summary_rows(html):
+    """Every summary list row on a page: {key: (value text, [action link texts])}, text as a person reads it."""
+    parser = _SummaryLists()
+    parser.feed(html)
+    return {
+        " ".join(row["key"].split()): (" ".join(row["value"].split()), row["actions"]) for row in parser.rows
+    }
+
+
+def section(html, heading_id):
+    """The page's HTML from the heading with this id to the next heading of the same level."""
+    start = html.index(f'id="{heading_id}"')
+    level = html[html.rindex("<h", 0, start) + 2]
+    end = html.find(f"<h{level}", start)
+    return html[start : end if end != -1 else len(html)]

@@ -102,6 +102,25 @@ def test_an_area_in_the_address_is_chosen_already(client, leader, area):
     assert f'<option value="{area.pk}" selected>' in html
 
 
+def test_a_due_date_in_the_address_is_proposed(client, leader, area):
+    client.force_login(leader)
+
+    html = client.get(f"{NEW}?due=2025-05-15").content.decode()
+
+    assert 'name="due_date_0" value="15"' in html
+    assert 'name="due_date_1" value="5"' in html
+    assert 'name="due_date_2" value="2025"' in html
+
+
+def test_a_malformed_due_date_in_the_address_is_ignored(client, leader, area):
+    client.force_login(leader)
+
+    response = client.get(f"{NEW}?due=15/05/2025")
+
+    assert response.status_code == 200
+    assert 'name="due_date_2" value=' not in response.content.decode()
+
+
 def test_a_leader_creates_an_action(client, leader, staff_user, area):
     client.force_login(leader)
 

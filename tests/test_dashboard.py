@@ -22,8 +22,8 @@ from tests.html import page_text, row_for, table_by_caption, table_records, tabl
 
 URL = "/dashboard/"
 # Session (read and saved), user, permissions and the header's authority: 7; the dashboard's own: 10;
-# the choices of its inspection and owner lists: 2; one to spare.
-MAX_QUERIES = 20
+# the choices of its inspection and owner lists: 2; the next deadlines: 2; one to spare.
+MAX_QUERIES = 22
 # Checking the chosen inspection or owner.
 NARROWED_QUERIES = 1
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -17,14 +19,22 @@ from actions.services import (
 from actions.views.common import get_action_for_user
 
 
+def _proposed_date(text):
+    try:
+        return datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
 def action_create(request):
-    """New action, for leaders. ?area=<id> chooses its improvement area."""
+    """New action, for leaders. ?area=<id> chooses its improvement area; ?due=<YYYY-MM-DD> proposes a due date
+    (the inspection page proposes the final plan's deadline)."""
     if not rules.can_create_action(request.user):
         raise PermissionDenied("Only a leader can create actions.")
     form = ActionForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
-        initial={"improvement_area": request.GET.get("area")},
+        initial={"improvement_area": request.GET.get("area"), "due_date": _proposed_date(request.GET.get("due"))},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
