@@ -156,9 +156,7 @@ def summary_rows(html):
     """Every summary list row on a page: {key: (value text, [action link texts])}, text as a person reads it."""
     parser = _SummaryLists()
     parser.feed(html)
-    return {
-        " ".join(row["key"].split()): (" ".join(row["value"].split()), row["actions"]) for row in parser.rows
-    }
+    return {" ".join(row["key"].split()): (" ".join(row["value"].split()), row["actions"]) for row in parser.rows}
 
 
 def section(html, heading_id):

@@ -26,7 +26,10 @@ def d(text):
 def standard(bromley):
     """An ILACS standard inspection that ended on Friday 15 November 2024."""
     return InspectionFactory(
-        local_authority=bromley, kind=InspectionKind.ILACS_STANDARD, start_date=d("2024-11-04"), end_date=d("2024-11-15")
+        local_authority=bromley,
+        kind=InspectionKind.ILACS_STANDARD,
+        start_date=d("2024-11-04"),
+        end_date=d("2024-11-15"),
     )
 
 
@@ -34,7 +37,10 @@ def standard(bromley):
 def focused_visit(bromley):
     """Bromley's focused visit of 14 and 15 September 2021; here it names an area for priority action."""
     visit = InspectionFactory(
-        local_authority=bromley, kind=InspectionKind.FOCUSED_VISIT, start_date=d("2021-09-14"), end_date=d("2021-09-15")
+        local_authority=bromley,
+        kind=InspectionKind.FOCUSED_VISIT,
+        start_date=d("2021-09-14"),
+        end_date=d("2021-09-15"),
     )
     ImprovementAreaFactory(inspection=visit, kind=ImprovementKind.AREA_FOR_PRIORITY_ACTION)
     return visit
