@@ -1,5 +1,6 @@
 """Reading a page as a person does: its tables' visible text and links."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -165,3 +166,14 @@ def section(html, heading_id):
     level = html[html.rindex("<h", 0, start) + 2]
     end = html.find(f"<h{level}", start)
     return html[start : end if end != -1 else len(html)]
+
+
+def field_error(html, name):
+    """The error message shown beside a form field (in its form group), as read aloud, or None."""
+    start = html.index(f'id="div_id_{name}"')
+    end = html.find('id="div_id_', start + 1)
+    group = html[start : end if end != -1 else len(html)]
+    found = re.search(
+        r'class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:</span>(.*?)</span>', group, re.S
+    )
+    return " ".join(found.group(1).split()) if found else None

@@ -14,6 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts import roles
 from actions.models import Status
+from deadlines import services
+from deadlines.models import ClosureDay, Intervention, InterventionKind, Milestone
 from tests.factories import (
     ActionItemFactory,
     ImprovementAreaFactory,
@@ -68,6 +70,11 @@ GET_MATRIX = {
     "theme_list": row(),
     # Themes are shared reference data; each authority sees only its own areas under them.
     "theme_detail": row(),
+    "receipt_edit": LEADERS_ONLY_OWN,
+    "milestone_create": LEADERS_ONLY_OWN,
+    "submission_edit": LEADERS_ONLY_OWN,
+    "response_edit": LEADERS_ONLY_OWN,
+    "intervention_list": row(),
 }
 
 # Expected status for a POST to the routes that change something (an empty form: refused before validation).
@@ -78,6 +85,10 @@ POST_MATRIX = {
     "action_reopen": LEADERS_ONLY_OWN,
     "action_withdraw": LEADERS_ONLY_OWN,
     "action_create": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "receipt_edit": LEADERS_ONLY_OWN,
+    "milestone_create": LEADERS_ONLY_OWN,
+    "submission_edit": LEADERS_ONLY_OWN,
+    "response_edit": LEADERS_ONLY_OWN,
 }
 
 
@@ -106,6 +117,16 @@ def world(bromley, essex):
         "administrator": UserFactory(username="adm", administrator=True, local_authority=bromley),
         "other_authority_leader": UserFactory(username="essex", leader=True, local_authority=essex),
     }
+    # A final plan submitted to Ofsted and awaiting its response, and an intervention after the inspection.
+    services.record_receipt(inspection=inspection, received_on=inspection.end_date, author=users["leader"])
+    plan = Milestone.objects.get(inspection=inspection)
+    services.record_submission(milestone=plan, submitted_on=inspection.end_date, author=users["leader"])
+    intervention = Intervention.objects.create(
+        local_authority=bromley,
+        kind=InterventionKind.DFE_ADVISER,
+        inspection=inspection,
+        started_on=inspection.end_date,
+    )
     kwargs = {
         "action_detail": {"pk": action.pk},
         "action_edit": {"pk": action.pk},
@@ -117,8 +138,20 @@ def world(bromley, essex):
         "area_detail": {"pk": area.pk},
         "theme_detail": {"slug": theme.slug},
         "password_reset_confirm": {"uidb64": "MQ", "token": "made-up"},
+        "receipt_edit": {"pk": inspection.pk},
+        "milestone_create": {"pk": inspection.pk},
+        "submission_edit": {"pk": plan.pk},
+        "response_edit": {"pk": plan.pk},
     }
-    return {"users": users, "kwargs": kwargs, "action": action, "inspection": inspection, "area": area}
+    return {
+        "users": users,
+        "kwargs": kwargs,
+        "action": action,
+        "inspection": inspection,
+        "area": area,
+        "milestone": plan,
+        "intervention": intervention,
+    }
 
 
 def test_every_route_has_an_entry_in_the_matrix():
@@ -211,6 +244,14 @@ ADMIN_MATRIX = {
         "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
         "platform_administrator": READ_ONLY,
     },
+    "deadlines.closureday": COUNCIL_RECORD,
+    "deadlines.intervention": COUNCIL_RECORD,
+    # Milestones change on the inspection's page, where their history is written.
+    "deadlines.milestone": {
+        "administrator": READ_ONLY,
+        "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
+        "platform_administrator": READ_ONLY,
+    },
     "axes.accessattempt": SIGN_IN_RECORD,
     "axes.accesslog": SIGN_IN_RECORD,
     "axes.accessfailurelog": SIGN_IN_RECORD,
@@ -238,6 +279,11 @@ def admin_world(world, bromley, essex):
         "inspections.theme": world["area"].theme,
         "actions.actionitem": world["action"],
         "actions.progressupdate": ProgressUpdateFactory(action=world["action"]),
+        "deadlines.closureday": ClosureDay.objects.create(
+            local_authority=bromley, date=world["inspection"].end_date, name="Council closure day"
+        ),
+        "deadlines.intervention": world["intervention"],
+        "deadlines.milestone": world["milestone"],
         "axes.accessattempt": AccessAttempt.objects.create(
             **sign_in, get_data="", post_data="", failures_since_start=1
         ),
