@@ -1,5 +1,7 @@
 """The admin for closure days and the intervention register; both scoped to the administrator's council.
 
+Saving an intervention goes through deadlines.services, which keeps its next report as a milestone.
+
 Receipt dates, submissions and responses are recorded on the inspection's page, where their history is
 written; the admin shows milestones read-only. Saving or deleting a closure day goes through
 deadlines.services, which moves the deadlines it falls within.
@@ -47,11 +49,14 @@ class InterventionAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["local_authority"]
     autocomplete_fields = ["inspection"]
     fieldsets = [
-        (None, {"fields": ["local_authority", "kind", "inspection", "who", "requires"]}),
+        (None, {"fields": ["local_authority", "kind", "inspection", "who", "requires", "next_report_due"]}),
         ("Dates", {"fields": [("started_on", "started_precision"), ("ended_on", "ended_precision"), "end_reason"]}),
         ("Source", {"fields": ["source"]}),
     ]
     inlines = [InterventionReviewInline]
+
+    def save_model(self, request, obj, form, change):
+        services.save_intervention(intervention=obj, author=request.user)
 
 
 @admin.register(Milestone)

@@ -304,12 +304,15 @@ class InterventionKind(models.TextChoices):
 class DatePrecision(models.TextChoices):
     DAY = "day", "The exact day"
     MONTH = "month", "The month only (the source gives no day)"
+    YEAR = "year", "The year only (the source gives no month)"
 
 
 def describe_date(day, precision):
-    """ "9 January 2019", or "January 2019" when only the month is known."""
+    """ "9 January 2019", or "January 2019" when only the month is known, "2016" when only the year."""
     if day is None:
         return ""
+    if precision == DatePrecision.YEAR:
+        return f"{day:%Y}"
     return f"{day:%B %Y}" if precision == DatePrecision.MONTH else date_format(day)
 
 
@@ -351,6 +354,11 @@ class Intervention(models.Model):
         blank=True,
         help_text="For example, “Lifted after the November 2018 inspection”.",
     )
+    next_report_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it requires reports, the next one's due date: it becomes a milestone on the dashboard.",
+    )
     source = models.CharField(
         max_length=500, blank=True, help_text="Where this record came from, and what the source leaves unsaid."
     )
@@ -377,6 +385,8 @@ class Intervention(models.Model):
         # The same rule as the constraint, said beside the end date in the admin.
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": "The end date must be the same as or after the start date."})
+        if self.next_report_due and self.ended_on:
+            raise ValidationError({"next_report_due": "An intervention that has ended requires no more reports."})
 
     @property
     def started(self):

@@ -223,19 +223,29 @@ def add_milestone(
 
 
 @transaction.atomic
-def set_reporting_milestone(*, intervention, due_on: datetime.date, description: str = "", author=None, at=None):
-    """The next report an intervention requires, as a milestone with its due date (one open at a time)."""
+def save_intervention(*, intervention, author, at=None):
+    """Save an intervention (the admin's door) and keep its next report as a milestone: one open at a time,
+    moved when the next due date changes, removed when no more reports are due."""
     at = at or timezone.now()
-    milestone = Milestone.objects.filter(
+    intervention.save()
+    open_report = Milestone.objects.filter(
         intervention=intervention, kind=MilestoneKind.INTERVENTION_REPORT, submitted_on__isnull=True
     ).first()
+    due_on = intervention.next_report_due
+    if due_on is None:
+        if open_report is not None:
+            open_report.delete()
+        return intervention
+    milestone = open_report
     if milestone is None:
+        if Milestone.objects.filter(intervention=intervention, due_on=due_on, submitted_on__isnull=False).exists():
+            return intervention  # that report has been sent: the next due date is still to be entered
         milestone = Milestone.objects.create(
             local_authority_id=intervention.local_authority_id,
             inspection=intervention.inspection,
             intervention=intervention,
             kind=MilestoneKind.INTERVENTION_REPORT,
-            description=description,
+            description=intervention.get_kind_display(),
             due_on=due_on,
         )
         _event(milestone, MilestoneEventKind.ADDED, author, f"Next report due {date_format(due_on)}.", at)
@@ -245,4 +255,4 @@ def set_reporting_milestone(*, intervention, due_on: datetime.date, description:
         milestone.save(update_fields=["due_on"])
         text = f"Next report moved from {date_format(before)} to {date_format(due_on)}."
         _event(milestone, MilestoneEventKind.DUE_DATE_SET, author, text, at)
-    return milestone
+    return intervention

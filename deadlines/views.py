@@ -20,13 +20,20 @@ def _deadlines_url(inspection_id):
     return reverse("inspection_detail", args=[inspection_id]) + "#deadlines"
 
 
+def _back_url(milestone):
+    """Where a milestone is listed: its inspection's Deadlines, or the intervention register."""
+    if milestone.inspection_id is None:
+        return reverse("intervention_list")
+    return _deadlines_url(milestone.inspection_id)
+
+
 def _get_inspection_for_user(request, pk):
     return get_object_or_404(Inspection.objects.for_user(request.user).select_related("local_authority"), pk=pk)
 
 
 def _get_milestone_for_user(request, pk):
     return get_object_or_404(
-        Milestone.objects.for_user(request.user).select_related("inspection__local_authority"), pk=pk
+        Milestone.objects.for_user(request.user).select_related("local_authority", "inspection"), pk=pk
     )
 
 
@@ -93,7 +100,7 @@ def submission_edit(request, pk):
         raise PermissionDenied("Only a leader can record a submission.")
     if not milestone.is_submitted_kind or milestone.response == "accepted":
         messages.info(request, "There is no submission to record for this milestone.")
-        return redirect(_deadlines_url(milestone.inspection_id))
+        return redirect(_back_url(milestone))
     form = SubmissionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         submitted_on = form.cleaned_data["submitted_on"]
@@ -103,8 +110,10 @@ def submission_edit(request, pk):
             lambda: services.record_submission(milestone=milestone, submitted_on=submitted_on, author=request.user),
             "Submission recorded",
         ):
-            return redirect(_deadlines_url(milestone.inspection_id))
-    return render(request, "deadlines/submission_form.html", {"form": form, "milestone": milestone})
+            return redirect(_back_url(milestone))
+    return render(
+        request, "deadlines/submission_form.html", {"form": form, "milestone": milestone, "back": _back_url(milestone)}
+    )
 
 
 def response_edit(request, pk):
@@ -114,7 +123,7 @@ def response_edit(request, pk):
         raise PermissionDenied("Only a leader can record Ofsted's response.")
     if not milestone.is_statutory or milestone.submitted_on is None:
         messages.info(request, "Record the submission to Ofsted first.")
-        return redirect(_deadlines_url(milestone.inspection_id))
+        return redirect(_back_url(milestone))
     form = ResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,8 +139,10 @@ def response_edit(request, pk):
             ),
             "Ofsted's response recorded",
         ):
-            return redirect(_deadlines_url(milestone.inspection_id))
-    return render(request, "deadlines/response_form.html", {"form": form, "milestone": milestone})
+            return redirect(_back_url(milestone))
+    return render(
+        request, "deadlines/response_form.html", {"form": form, "milestone": milestone, "back": _back_url(milestone)}
+    )
 
 
 @require_safe

@@ -2,7 +2,8 @@
 
     DEMO_PASSWORD=... python manage.py load_demo_data
 
-1. loaddata fixtures/seed.json (fixed primary keys: running it again changes nothing);
+1. loaddata fixtures/seed.json and fixtures/interventions.json (fixed primary keys: running it again changes
+   nothing);
 2. the demo accounts of actions/demo.py, with the password from DEMO_PASSWORD
    (existing accounts keep their row and get the password reset);
 3. demo action items with a history spread over the past months (see actions/demo.py);
@@ -28,6 +29,8 @@ from actions.services import create_action, record_progress
 from inspections.models import ImprovementArea, ImprovementKind, Inspection
 
 SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "seed.json"
+# The government's intervention in Bromley after 2016, from the same sources.
+INTERVENTIONS_FIXTURE = settings.BASE_DIR / "fixtures" / "interventions.json"
 
 
 def demo_password():
@@ -137,6 +140,7 @@ class Command(BaseCommand):
             raise CommandError("Set the DEMO_PASSWORD environment variable to the demo accounts' password.")
 
         call_command("loaddata", str(SEED_FIXTURE), verbosity=0)
+        call_command("loaddata", str(INTERVENTIONS_FIXTURE), verbosity=0)
         with transaction.atomic():
             users, accounts_created = ensure_accounts(password)
             actions_created, actions_existing = create_demo_actions(users)
