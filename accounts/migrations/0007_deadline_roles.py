@@ -7,7 +7,7 @@ from accounts.migrations import _roles
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0005_localauthority"),
+        ("accounts", "0006_superuser_belongs_to_no_council"),
         ("deadlines", "0001_initial"),
     ]
 
