@@ -4,6 +4,8 @@ A screenshot of each page lands in test-artifacts/screenshots/. On failure the r
 every violation on every page swept, not only the first.
 """
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.tokens import default_token_generator
@@ -11,7 +13,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
+from accounts.models import User
 from actions.models import ActionItem, Status
+from deadlines import services
+from deadlines.models import Milestone, MilestoneKind
 from inspections.models import ImprovementArea, Inspection, Theme
 from tests.factories import UserFactory
 
@@ -74,6 +79,7 @@ def common_pages(sweep):
     sweep.visit("area", area.get_absolute_url())
     sweep.visit("themes", "/themes/")
     sweep.visit("theme", theme.get_absolute_url())
+    sweep.visit("interventions", "/interventions/")
     sweep.visit("change-password", "/accounts/password/")
     sweep.visit("page-not-found", "/actions/999999/", status=404)
 
@@ -181,7 +187,39 @@ def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot):
     expect(page.get_by_text("Action withdrawn")).to_be_visible()
     sweep.check("action-withdrawn")
     sweep.visit("all-actions-withdrawn", "/actions/?withdrawn=yes")
+    deadline_pages(sweep, page)
     sweep.assert_no_violations()
+
+
+def deadline_pages(sweep, page):
+    """The deadlines' pages, with and without errors, on the 2018 inspection and its final plan."""
+    inspection = Inspection.objects.get(local_authority__code=BROMLEY, start_date__year=2018)
+    leader = User.objects.get(username="leader")
+    sweep.visit("date-received", f"/inspections/{inspection.pk}/date-received/")
+    page.get_by_role("button", name="Save date received").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("date-received-errors")
+    services.record_receipt(inspection=inspection, received_on=datetime.date(2019, 1, 7), author=leader)
+    services.add_milestone(
+        inspection=inspection, kind=MilestoneKind.CABINET, due_on=datetime.date(2019, 2, 4), author=leader
+    )
+    plan = Milestone.objects.get(inspection=inspection, kind=MilestoneKind.FINAL_PLAN)
+    sweep.visit("inspection-deadlines-due", inspection.get_absolute_url())
+    sweep.visit("submission", f"/milestones/{plan.pk}/submission/")
+    page.get_by_role("button", name="Save submission").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("submission-errors")
+    services.record_submission(milestone=plan, submitted_on=datetime.date(2019, 4, 11), author=leader)
+    sweep.visit("response", f"/milestones/{plan.pk}/response/")
+    page.get_by_role("button", name="Save response").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("response-errors")
+    sweep.visit("inspection-deadlines-submitted", inspection.get_absolute_url())
+    sweep.visit("add-milestone", f"/inspections/{inspection.pk}/milestones/new/")
+    page.get_by_role("button", name="Add milestone").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("add-milestone-errors")
+    sweep.visit("dashboard-with-deadlines", "/dashboard/")
 
 
 def test_every_administrator_page_is_accessible(demo_data, sign_in, screenshot):
