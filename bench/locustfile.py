@@ -118,6 +118,7 @@ else:
             page_task(pages.SAVE_PROGRESS): 2,
             page_task(pages.INSPECTION): 2,
             page_task(pages.THEME): 2,
+            page_task(pages.INTERVENTIONS): 1,
         }
 
     class LeaderUser(TrackerUser):

@@ -12,6 +12,7 @@ SAVE_PROGRESS = "Save progress"
 DASHBOARD = "Dashboard"
 INSPECTION = "Inspection page"
 THEME = "Theme page"
+INTERVENTIONS = "Intervention register"
 CSV_EXPORT = "CSV export"
 ADMIN = "Admin changelist"
 
@@ -26,6 +27,7 @@ PAGES = [
     DASHBOARD,
     INSPECTION,
     THEME,
+    INTERVENTIONS,
     CSV_EXPORT,
 ]
 ALL_PAGES = [*PAGES, ADMIN]
@@ -53,6 +55,8 @@ def url_for(page, slot, rng=random):
         return "/dashboard/"
     if page == INSPECTION:
         return f"/inspections/{rng.choice(slot['inspections'])}/"
+    if page == INTERVENTIONS:
+        return "/interventions/"
     if page == THEME:
         return f"/themes/{rng.choice(slot['themes'])}/"
     if page == CSV_EXPORT:
