@@ -29,6 +29,12 @@ from .models import (
 )
 
 
+def _check_council(author, local_authority_id):
+    """The pages fetch through the author's scoped querysets; other doors get the same answer here."""
+    if author.local_authority_id != local_authority_id:
+        raise PermissionDenied("Only the council's own people can record its deadlines.")
+
+
 def _event(milestone, kind, author, note, at):
     return MilestoneEvent.objects.create(milestone=milestone, kind=kind, author=author, note=note, created_at=at)
 
@@ -72,6 +78,7 @@ def record_receipt(*, inspection, received_on: datetime.date, author, at=None) -
     """Record (or correct) when the council received the report, and work out Ofsted's deadlines from it."""
     if not rules.can_record_receipt(author):
         raise PermissionDenied("Only a leader can record when the report was received.")
+    _check_council(author, inspection.local_authority_id)
     at = at or timezone.now()
     if received_on < inspection.end_date:
         raise ValidationError(
@@ -142,6 +149,7 @@ def record_submission(*, milestone: Milestone, submitted_on: datetime.date, auth
         raise PermissionDenied("Only a leader can record a submission.")
     at = at or timezone.now()
     locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    _check_council(author, locked.local_authority_id)
     if locked.kind not in SUBMITTED_KINDS:
         raise ValidationError("This milestone is not something the council submits.", code="not_submitted_kind")
     if locked.response == OfstedResponse.ACCEPTED:
@@ -177,6 +185,7 @@ def record_response(
     at = at or timezone.now()
     note = (note or "").strip()
     locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    _check_council(author, locked.local_authority_id)
     if not locked.is_statutory or locked.submitted_on is None:
         raise ValidationError("Record the submission to Ofsted first.", code="not_submitted")
     if response not in OfstedResponse.values:
@@ -208,6 +217,7 @@ def add_milestone(
     """Add one of the plan's own governance milestones to an inspection's plan."""
     if not rules.can_add_milestone(author):
         raise PermissionDenied("Only a leader can add milestones.")
+    _check_council(author, inspection.local_authority_id)
     if kind not in GOVERNANCE_KINDS:
         raise ValidationError({"kind": "Select a kind of milestone"}, code="invalid_kind")
     at = at or timezone.now()

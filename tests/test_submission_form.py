@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from deadlines import services
-from deadlines.models import Milestone, MilestoneKind
+from deadlines.models import Intervention, InterventionKind, Milestone, MilestoneKind
 from tests.html import field_error, section, summary_rows
 
 MAX_QUERIES = 14
@@ -74,3 +74,18 @@ def test_queries_are_bounded(client, leader, plan, django_assert_max_num_queries
     client.force_login(leader)
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(url(plan)).status_code == 200
+
+
+def test_an_interventions_report_is_recorded_from_the_register(client, leader, bromley):
+    intervention = Intervention(
+        local_authority=bromley,
+        kind=InterventionKind.IMPROVEMENT_NOTICE,
+        started_on=datetime.date(2019, 1, 7),
+        next_report_due=datetime.date(2019, 4, 8),
+    )
+    services.save_intervention(intervention=intervention, author=leader)
+    report = Milestone.objects.get(intervention=intervention)
+    client.force_login(leader)
+    response = client.post(url(report), date("5", "4", "2019"), follow=True)
+    assert response.redirect_chain == [("/interventions/", 302)]
+    assert "Improvement notice: 8 April 2019, submitted on 5 April 2019" in response.content.decode()

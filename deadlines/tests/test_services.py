@@ -257,3 +257,14 @@ def test_staff_may_not_add_milestones(standard, staff_user):
         services.add_milestone(
             inspection=standard, kind=MilestoneKind.CABINET, due_on=d("2025-03-20"), author=staff_user
         )
+
+
+def test_another_councils_leader_may_not_record_its_deadlines(standard, final_plan, other_leader):
+    with pytest.raises(PermissionDenied):
+        services.record_receipt(inspection=standard, received_on=d("2025-02-04"), author=other_leader)
+    with pytest.raises(PermissionDenied):
+        services.record_submission(milestone=final_plan, submitted_on=d("2025-05-09"), author=other_leader)
+    with pytest.raises(PermissionDenied):
+        services.add_milestone(
+            inspection=standard, kind=MilestoneKind.CABINET, due_on=d("2025-03-20"), author=other_leader
+        )
