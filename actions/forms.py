@@ -1,7 +1,7 @@
 """Forms for actions. They only validate; actions.services writes."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
