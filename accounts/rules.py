@@ -55,6 +55,15 @@ def can_withdraw(user, action=None):
     return can_edit_action(user, action)
 
 
+def who_can_sign_off(users):
+    """The people of `users` for whom can_sign_off holds, as one query: who hears of actions awaiting sign-off."""
+    app_label, codename = roles.SIGN_OFF_ACTION.split(".")
+    holds = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label) | Q(
+        user_permissions__codename=codename, user_permissions__content_type__app_label=app_label
+    )
+    return users.filter(is_active=True).filter(holds | Q(is_superuser=True)).distinct()
+
+
 def can_view_dashboard(user):
     """The dashboard and the board report: leaders."""
     return _has(user, roles.VIEW_DASHBOARD)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "inspections",
     "actions",
     "deadlines",
+    "reminders",
     "plans",
 ]
 
@@ -209,6 +210,16 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Improvement tracker <improvement-tracker@localhost>")
+# Reminders (manage.py send_reminders): links in emails start with SITE_URL; the weekly digests go out on
+# REMINDERS_DIGEST_WEEKDAY, a day's English name.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_digest_day = os.environ.get("REMINDERS_DIGEST_WEEKDAY", "").strip().lower() or "monday"
+if _digest_day not in WEEKDAYS:
+    raise ImproperlyConfigured(
+        f"REMINDERS_DIGEST_WEEKDAY must be a day of the week, such as Monday, not {_digest_day!r}."
+    )
+REMINDERS_DIGEST_WEEKDAY = WEEKDAYS.index(_digest_day)
 PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
 
 # Hardened when DEBUG is off. HTTPS_ONLY=0 serves plain HTTP (a local benchmark), never in production.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("reminders.urls")),
     path(views.HEALTH_CHECK_PATH.removeprefix("/"), views.healthz, name="healthz"),
     path("", include("plans.urls")),
     path("", include("actions.urls")),
