@@ -13,7 +13,7 @@ def email_settings(request):
     leader = rules.can_sign_off(request.user)
     saved = EmailSettings.objects.filter(user=request.user).first() or EmailSettings(user=request.user)
     initial = {"emails": [name for name in EmailSettings.FIELDS if getattr(saved, name)]}
-    form = EmailSettingsForm(request.POST or None, initial=initial, leader=leader)
+    form = EmailSettingsForm(request.POST if request.method == "POST" else None, initial=initial, leader=leader)
     if request.method == "POST" and form.is_valid():
         save_email_settings(user=request.user, choices=form.choices())
         messages.success(request, "Email settings saved")

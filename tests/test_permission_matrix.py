@@ -16,6 +16,7 @@ from accounts import roles
 from actions.models import Status
 from deadlines import services
 from deadlines.models import ClosureDay, Intervention, InterventionKind, Milestone
+from reminders.models import Kind, OutboundEmail
 from tests.factories import (
     ActionItemFactory,
     ImprovementAreaFactory,
@@ -75,6 +76,7 @@ GET_MATRIX = {
     "submission_edit": LEADERS_ONLY_OWN,
     "response_edit": LEADERS_ONLY_OWN,
     "intervention_list": row(),
+    "email_settings": row(),
 }
 
 # Expected status for a POST to the routes that change something (an empty form: refused before validation).
@@ -89,6 +91,8 @@ POST_MATRIX = {
     "milestone_create": LEADERS_ONLY_OWN,
     "submission_edit": LEADERS_ONLY_OWN,
     "response_edit": LEADERS_ONLY_OWN,
+    # Everyone's own settings: an empty form is valid (every reminder off) and saved.
+    "email_settings": row(**dict.fromkeys(ROLES[1:], 302)),
 }
 
 
@@ -252,6 +256,12 @@ ADMIN_MATRIX = {
         "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
         "platform_administrator": READ_ONLY,
     },
+    # A record of what was sent: read only, each council's administrators see their own people's.
+    "reminders.outboundemail": {
+        "administrator": READ_ONLY,
+        "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
+        "platform_administrator": READ_ONLY,
+    },
     "axes.accessattempt": SIGN_IN_RECORD,
     "axes.accesslog": SIGN_IN_RECORD,
     "axes.accessfailurelog": SIGN_IN_RECORD,
@@ -284,6 +294,9 @@ def admin_world(world, bromley, essex):
         ),
         "deadlines.intervention": world["intervention"],
         "deadlines.milestone": world["milestone"],
+        "reminders.outboundemail": OutboundEmail.objects.create(
+            key="assigned:1:1", kind=Kind.ASSIGNED, recipient=owner, to=owner.email, subject="Action assigned to you"
+        ),
         "axes.accessattempt": AccessAttempt.objects.create(
             **sign_in, get_data="", post_data="", failures_since_start=1
         ),
