@@ -14,6 +14,7 @@ INSPECTION = "Inspection page"
 THEME = "Theme page"
 INTERVENTIONS = "Intervention register"
 CSV_EXPORT = "CSV export"
+EMAIL_SETTINGS = "Email settings"
 ADMIN = "Admin changelist"
 
 # In the order the results list them; the admin changelist is the baseline.
@@ -29,6 +30,7 @@ PAGES = [
     THEME,
     INTERVENTIONS,
     CSV_EXPORT,
+    EMAIL_SETTINGS,
 ]
 ALL_PAGES = [*PAGES, ADMIN]
 
@@ -61,6 +63,8 @@ def url_for(page, slot, rng=random):
         return f"/themes/{rng.choice(slot['themes'])}/"
     if page == CSV_EXPORT:
         return "/actions/export.csv"
+    if page == EMAIL_SETTINGS:
+        return "/accounts/email-settings/"
     if page == ADMIN:
         return "/admin/actions/actionitem/"
     raise ValueError(page)

@@ -81,6 +81,7 @@ def common_pages(sweep):
     sweep.visit("theme", theme.get_absolute_url())
     sweep.visit("interventions", "/interventions/")
     sweep.visit("change-password", "/accounts/password/")
+    sweep.visit("email-settings", "/accounts/email-settings/")
     sweep.visit("page-not-found", "/actions/999999/", status=404)
 
 
