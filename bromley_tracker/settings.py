@@ -37,6 +37,18 @@ def env_bool(name, default=False):
     )
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def env_weekday(name, default):
+    """A day of the week by its English name, as date.weekday() numbers it (Monday is 0); any other word
+    stops start-up."""
+    value = os.environ.get(name, "").strip().lower() or default.lower()
+    if value not in WEEKDAYS:
+        raise ImproperlyConfigured(f"{name} must be a day of the week, such as Monday (it is {value!r}).")
+    return WEEKDAYS.index(value)
+
+
 def env_int(name, default, *, minimum):
     """A whole number from the environment; a malformed one stops the start-up rather than being guessed."""
     value = os.environ.get(name, "").strip()
@@ -213,13 +225,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Improvement tracker <
 # Reminders (manage.py send_reminders): links in emails start with SITE_URL; the weekly digests go out on
 # REMINDERS_DIGEST_WEEKDAY, a day's English name.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_digest_day = os.environ.get("REMINDERS_DIGEST_WEEKDAY", "").strip().lower() or "monday"
-if _digest_day not in WEEKDAYS:
-    raise ImproperlyConfigured(
-        f"REMINDERS_DIGEST_WEEKDAY must be a day of the week, such as Monday, not {_digest_day!r}."
-    )
-REMINDERS_DIGEST_WEEKDAY = WEEKDAYS.index(_digest_day)
+REMINDERS_DIGEST_WEEKDAY = env_weekday("REMINDERS_DIGEST_WEEKDAY", "Monday")
 PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
 
 # Hardened when DEBUG is off. HTTPS_ONLY=0 serves plain HTTP (a local benchmark), never in production.
