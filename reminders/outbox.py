@@ -44,6 +44,10 @@ def record(*, composed, snapshots, now, digests):
         DigestRun.objects.get_or_create(week=week_of(timezone.localdate(now)))
 
 
+# Tells mail systems not to answer with out-of-office replies.
+HEADERS = {"Auto-Submitted": "auto-generated"}
+
+
 @dataclass
 class Sent:
     sent: int = 0
@@ -51,33 +55,37 @@ class Sent:
     waiting: int = 0
 
 
-def send_waiting(*, now=None):
+def send_waiting():
     """Send every email waiting to go, each claimed first. A failure leaves the email to retry next run; when
     the server cannot be reached at all the run stops, and what it did not reach waits for the next."""
-    now = now or timezone.now()
     result = Sent()
-    ids = list(OutboundEmail.objects.claimable(now).order_by("created_at", "pk").values_list("pk", flat=True))
+    ids = list(
+        OutboundEmail.objects.claimable(timezone.now()).order_by("created_at", "pk").values_list("pk", flat=True)
+    )
     if not ids:
         return result
     connection = get_connection()
     try:
         for index, pk in enumerate(ids):
-            if not OutboundEmail.objects.claim(pk, now):
+            claimed_at = timezone.now()
+            if not OutboundEmail.objects.claim(pk, claimed_at):
                 continue  # another run has it
             email = OutboundEmail.objects.get(pk=pk)
-            message = EmailMultiAlternatives(email.subject, email.body_text, to=[email.to], connection=connection)
+            message = EmailMultiAlternatives(
+                email.subject, email.body_text, to=[email.to], connection=connection, headers=HEADERS
+            )
             message.attach_alternative(email.body_html, "text/html")
             try:
                 connection.open()  # once, then kept open for the rest of the run
                 message.send()
             except (smtplib.SMTPException, OSError) as error:
-                _mark(pk, now, state=State.FAILED, last_error=f"{type(error).__name__}: {error}"[:1000])
+                _mark(pk, claimed_at, state=State.FAILED, last_error=f"{type(error).__name__}: {error}"[:1000])
                 result.failed += 1
                 if not isinstance(error, smtplib.SMTPRecipientsRefused):
                     result.waiting = len(ids) - index - 1
                     break
             else:
-                _mark(pk, now, state=State.SENT, sent_at=timezone.now(), last_error="")
+                _mark(pk, claimed_at, state=State.SENT, sent_at=timezone.now(), last_error="")
                 result.sent += 1
     finally:
         connection.close()

@@ -48,6 +48,7 @@ def test_an_owner_digest_lists_overdue_blocked_and_due_soon_actions_with_working
 
     [digest] = smtp.inbox.to("owner@bromley.gov.uk")
     assert digest["Subject"] == "Your improvement actions this week"
+    assert digest["Auto-Submitted"] == "auto-generated"
     text = text_of(digest)
     assert "# Overdue\n\n* Late audit" in text
     assert "# Blocked\n\n* Stuck review" in text

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run: would send {made}; {skipped}.")
             return
         outbox.record(composed=composed, snapshots=snapshots, now=now, digests=digests)
-        result = outbox.send_waiting(now=now)
+        result = outbox.send_waiting()
         retry = f", {result.failed} failed and will be retried" if result.failed else ""
         waiting = f", {result.waiting} waiting for the next run" if result.waiting else ""
         self.stdout.write(f"Recorded {made}; sent {result.sent}{retry}{waiting}; {skipped}.")
