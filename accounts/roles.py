@@ -15,6 +15,11 @@ ADD_MILESTONE = "deadlines.add_milestone"
 RECORD_SUBMISSION = "deadlines.change_milestone"
 RECORD_RECEIPT = "deadlines.change_reportreceipt"
 VIEW_INTERVENTIONS = "deadlines.view_intervention"
+VIEW_MEASURES = "measures.view_measure"
+ADD_MEASURE = "measures.add_measure"
+CHANGE_MEASURE = "measures.change_measure"
+# Add and correct the values of any measure; a measure's owner may always add its own.
+ADD_MEASURE_VALUE = "measures.add_measure_value"
 
 STAFF = "Staff"
 LEADERS = "Leaders"
@@ -33,6 +38,10 @@ _STAFF_PERMISSIONS = [
     VIEW_DEADLINES,
     VIEW_INTERVENTIONS,
     "deadlines.view_interventionreview",
+    VIEW_MEASURES,
+    "measures.view_measurevalue",
+    "measures.view_correction",
+    "measures.view_comparison",
 ]
 
 _LEADER_PERMISSIONS = _STAFF_PERMISSIONS + [
@@ -44,6 +53,9 @@ _LEADER_PERMISSIONS = _STAFF_PERMISSIONS + [
     RECORD_SUBMISSION,
     "deadlines.add_reportreceipt",
     RECORD_RECEIPT,
+    ADD_MEASURE,
+    CHANGE_MEASURE,
+    ADD_MEASURE_VALUE,
 ]
 
 ROLE_PERMISSIONS = {

@@ -99,6 +99,28 @@ def can_view_interventions(user):
     return _has(user, roles.VIEW_INTERVENTIONS)
 
 
+def can_view_measures(user):
+    """The measures scorecard and each measure's page: anyone with a role."""
+    return _has(user, roles.VIEW_MEASURES)
+
+
+def can_create_measure(user):
+    """Add a measure to the scorecard: leaders."""
+    return _has(user, roles.ADD_MEASURE)
+
+
+def can_edit_measure(user, measure=None):
+    """Change a measure's name, baseline, target, owner and links: leaders."""
+    return _has(user, roles.CHANGE_MEASURE)
+
+
+def can_add_measure_value(user, measure):
+    """Add or correct a measure's values: its owner, or anyone who may enter any measure's values (leaders)."""
+    if not _is_active(user):
+        return False
+    return measure.owner_id == user.pk or _has(user, roles.ADD_MEASURE_VALUE)
+
+
 def can_reach_admin(user):
     """The Django admin: the Administrators role and platform administrators."""
     return _is_active(user) and user.is_staff
@@ -162,6 +184,8 @@ USER_RULES = {
         can_sign_off,
         can_view_dashboard,
         can_lead,
+        can_view_measures,
+        can_create_measure,
         can_reach_admin,
         can_view_deadlines,
         can_record_receipt,

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "inspections",
     "actions",
     "deadlines",
+    "measures",
     "reminders",
     "plans",
 ]

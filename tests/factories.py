@@ -1,6 +1,7 @@
 """factory-boy factories for every model, shared by all tests."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
@@ -20,6 +21,7 @@ from inspections.models import (
     JudgementArea,
     Theme,
 )
+from measures.models import Correction, Direction, Frequency, Measure, MeasureValue, Unit
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -154,3 +156,55 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     status_before = Status.NOT_STARTED
     status_after = Status.IN_PROGRESS
     note = "Started work."
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """A monthly percentage measure, higher is better, from 60% at the start of 2025 to 90% at the end of 2026."""
+
+    class Meta:
+        model = Measure
+        skip_postgeneration_save = True
+
+    local_authority = factory.SubFactory(LocalAuthorityFactory)
+    name = factory.Sequence(lambda n: f"Measure {n}")
+    description = "Children who went missing and were offered a return home interview within 72 hours."
+    unit = Unit.PERCENTAGE
+    direction = Direction.HIGHER
+    baseline_value = Decimal("60")
+    baseline_date = datetime.date(2025, 1, 1)
+    target_value = Decimal("90")
+    target_date = datetime.date(2026, 12, 31)
+    frequency = Frequency.MONTHLY
+    owner = None
+
+    @factory.post_generation
+    def improvement_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.improvement_areas.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class MeasureValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeasureValue
+
+    measure = factory.SubFactory(MeasureFactory)
+    period_end = datetime.date(2025, 6, 30)
+    value = Decimal("70")
+    unit = factory.SelfAttribute("measure.unit")
+    entered_by = factory.SubFactory(UserFactory, local_authority=factory.SelfAttribute("..measure.local_authority"))
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    measure_value = factory.SubFactory(MeasureValueFactory)
+    previous_value = Decimal("68")
+    value = factory.SelfAttribute("measure_value.value")
+    reason = "The first figure left out two interviews."
+    corrected_by = factory.SelfAttribute("measure_value.entered_by")

@@ -8,7 +8,7 @@ from django.conf import settings
 
 # Lowest first. Domain apps side by side (actions, and those to come) share a layer and do not import each other;
 # reminders tells people about actions, so it sits above them.
-LAYERS = [["accounts"], ["inspections"], ["actions", "deadlines"], ["reminders"], ["plans"]]
+LAYERS = [["accounts"], ["inspections"], ["actions", "deadlines", "measures"], ["reminders"], ["plans"]]
 APPS = [app for layer in LAYERS for app in layer]
 
 
