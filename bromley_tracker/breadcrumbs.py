@@ -14,7 +14,12 @@ from django.urls import reverse
 register = template.Library()
 
 HOME = "my_actions"
-SECTIONS = {"inspection_list": "Inspections", "theme_list": "Themes", "action_list": "All actions"}
+SECTIONS = {
+    "inspection_list": "Inspections",
+    "theme_list": "Themes",
+    "action_list": "All actions",
+    "measure_list": "Measures",
+}
 
 
 def _crumb(item):

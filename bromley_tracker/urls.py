@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("actions.urls")),
     path("", include("deadlines.urls")),
+    path("", include("measures.urls")),
 ]
 
 handler400 = "bromley_tracker.views.bad_request"

@@ -21,7 +21,7 @@ from inspections.models import (
     JudgementArea,
     Theme,
 )
-from measures.models import Correction, Direction, Frequency, Measure, MeasureValue, Unit
+from measures.models import Comparison, Correction, Direction, Frequency, Measure, MeasureValue, Unit
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -208,3 +208,13 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     value = factory.SelfAttribute("measure_value.value")
     reason = "The first figure left out two interviews."
     corrected_by = factory.SelfAttribute("measure_value.entered_by")
+
+
+class ComparisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comparison
+
+    measure = factory.SubFactory(MeasureFactory)
+    label = "England average"
+    value = Decimal("77")
+    source = "Children looked after in England, 2024"
