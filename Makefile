@@ -14,6 +14,7 @@ LOCAL := DJANGO_SETTINGS_MODULE=bromley_tracker.settings_local $(PY) manage.py
 run: deps assets
 	$(LOCAL) migrate --no-input
 	$(LOCAL) load_demo_data
+	$(LOCAL) load_demo_measures
 	@echo ""
 	@echo "Improvement tracker: http://127.0.0.1:$(PORT)/"
 	@echo "Sign in as one of the demo accounts above with the password: $(DEMO_PASSWORD)"
@@ -60,6 +61,7 @@ migrate: deps
 demo: export DEBUG ?= 1
 demo: migrate
 	$(PY) manage.py load_demo_data
+	$(PY) manage.py load_demo_measures
 
 lint: deps
 	$(VENV)/bin/ruff check .

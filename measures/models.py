@@ -310,7 +310,10 @@ class MeasureValue(models.Model):
     note = models.TextField(blank=True)
     # The measure's unit, kept here so that the database can hold a percentage between 0 and 100.
     unit = models.CharField(max_length=20, choices=Unit.choices, editable=False)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty for a value taken from a published source (the seed data), which nobody entered here.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     entered_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = MeasureValueQuerySet.as_manager()
