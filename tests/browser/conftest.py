@@ -105,9 +105,11 @@ def sign_in(new_page):
 
 @pytest.fixture
 def demo_data(monkeypatch):
-    """The seed data and demo accounts (admin, leader, staff, staff2, essex.leader); returns their password."""
+    """The seed data, demo accounts (admin, leader, staff, staff2, essex.leader) and demo measures; returns their
+    password."""
     monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
     call_command("load_demo_data", stdout=io.StringIO())
+    call_command("load_demo_measures", stdout=io.StringIO())
     return DEMO_PASSWORD
 
 

@@ -18,6 +18,7 @@ from actions.models import ActionItem, Status
 from deadlines import services
 from deadlines.models import Milestone, MilestoneKind
 from inspections.models import ImprovementArea, Inspection, Theme
+from measures.models import Measure
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -65,6 +66,10 @@ def bromley_actions():
     return ActionItem.objects.filter(improvement_area__inspection__local_authority__code=BROMLEY)
 
 
+def bromley_measures():
+    return Measure.objects.filter(local_authority__code=BROMLEY)
+
+
 def common_pages(sweep):
     """The pages every role has: lists, inspections, areas, themes, password and page not found."""
     inspection = Inspection.objects.filter(local_authority__code=BROMLEY, improvement_areas__isnull=False).first()
@@ -80,6 +85,9 @@ def common_pages(sweep):
     sweep.visit("themes", "/themes/")
     sweep.visit("theme", theme.get_absolute_url())
     sweep.visit("interventions", "/interventions/")
+    sweep.visit("measures", "/measures/")
+    sweep.visit("measures-filtered", "/measures/?rating=behind&owner=")
+    sweep.visit("measure", bromley_measures().exclude(values=None).first().get_absolute_url())
     sweep.visit("change-password", "/accounts/password/")
     sweep.visit("email-settings", "/accounts/email-settings/")
     sweep.visit("page-not-found", "/actions/999999/", status=404)
@@ -139,6 +147,17 @@ def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot):
     expect(page).to_have_title(f"Error: {own.title} – Improvement tracker")
     sweep.check("action-update-errors")
 
+    measure = bromley_measures().filter(owner__username="staff").first()
+    sweep.visit("measure-owner", measure.get_absolute_url())
+    page.get_by_role("button", name="Save value").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("measure-add-value-errors")
+    value = measure.values.order_by("-period_end").first()
+    sweep.visit("correct-value", f"/measures/{measure.pk}/values/{value.pk}/correct/")
+    page.get_by_role("button", name="Save correction").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("correct-value-errors")
+
     others = bromley_actions().exclude(owner__username="staff").first()
     sweep.visit("action-not-owner", others.get_absolute_url())
     sweep.visit("permission-denied", "/dashboard/", status=403)
@@ -189,6 +208,11 @@ def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot):
     sweep.check("action-withdrawn")
     sweep.visit("all-actions-withdrawn", "/actions/?withdrawn=yes")
     deadline_pages(sweep, page)
+    sweep.visit("new-measure", "/measures/new/")
+    page.get_by_role("button", name="Save measure").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("new-measure-errors")
+    sweep.visit("edit-measure", f"/measures/{bromley_measures().first().pk}/edit/")
     sweep.assert_no_violations()
 
 

@@ -72,6 +72,9 @@ class Command(BaseCommand):
                     period_end = month_end(start, month + 1)
                     if period_end in existing or period_end > today:
                         continue
-                    add_value(measure=measure, by=users[item.owner], period_end=period_end, value=amount)
+                    # Entered a few days after the period ended, as figures are.
+                    entered = datetime.datetime.combine(period_end + datetime.timedelta(days=6), datetime.time(10))
+                    at = min(timezone.make_aware(entered), timezone.now())
+                    add_value(measure=measure, by=users[item.owner], period_end=period_end, value=amount, at=at)
                     values += 1
         self.stdout.write(f"Demo measures ready: {created} created, {values} values added.")
