@@ -4,6 +4,7 @@ This app builds on `accounts` and `inspections` and never imports the apps besid
 """
 
 import datetime
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -392,3 +393,9 @@ class Correction(models.Model):
         if self.pk is not None and not self._state.adding:
             raise TypeError("Corrections are history; they are never changed.")
         super().save(*args, **kwargs)
+
+
+def impact_counts(measures):
+    """[(impact, label, count)] for every rating, best first, over measures annotated by with_impact()."""
+    counts = Counter(measure.impact for measure in measures)
+    return [(value, label, counts[value]) for value, label in Impact.choices]

@@ -14,6 +14,7 @@ from actions.models import ActionItem, ActionProgress
 from deadlines.summaries import inspection_deadlines
 from inspections.models import ImprovementArea, Inspection, Theme
 
+from . import impact
 from .dashboard import Scope, build_dashboard
 from .forms import DashboardFilterForm
 
@@ -49,16 +50,17 @@ def inspection_list(request):
 
 def inspection_detail(request, pk):
     inspection = _get_inspection_for_user(request, pk)
-    areas = inspection.improvement_areas.select_related("theme").order_by("number")
+    areas = _with_progress(inspection.improvement_areas.select_related("theme").order_by("number"), request.user)
     return render(
         request,
         "plans/inspection_detail.html",
         {
             "inspection": inspection,
             "judgements": inspection.judgements.select_related("area"),
-            "areas": _with_progress(areas, request.user),
+            "areas": areas,
             "deadlines": rules.can_view_deadlines(request.user)
             and inspection_deadlines(request.user, inspection, timezone.localdate()),
+            "delivery_and_impact": impact.delivery_and_impact(request.user, areas=areas),
         },
     )
 
@@ -79,7 +81,12 @@ def area_detail(request, pk):
     )
     [area] = _with_progress([area], request.user)
     table = tables.ActionTable.of(tables.AREA_ACTIONS, actions, "Actions for this improvement area")
-    return render(request, "plans/area_detail.html", {"area": area, "actions": actions, "table": table})
+    panel = impact.delivery_and_impact(request.user, areas=[area])
+    return render(
+        request,
+        "plans/area_detail.html",
+        {"area": area, "actions": actions, "table": table, "delivery_and_impact": panel},
+    )
 
 
 def theme_list(request):
@@ -97,7 +104,8 @@ def theme_detail(request, slug):
     )
     # Each inspection that raised the theme, oldest first, with its areas.
     inspections = []
-    for area in _with_progress(areas, request.user):
+    areas = _with_progress(areas, request.user)
+    for area in areas:
         if not inspections or inspections[-1].pk != area.inspection_id:
             area.inspection.theme_areas = []
             inspections.append(area.inspection)
@@ -106,7 +114,12 @@ def theme_detail(request, slug):
     return render(
         request,
         "plans/theme_detail.html",
-        {"theme": theme, "inspections": inspections, "years": get_text_list(years, "and")},
+        {
+            "theme": theme,
+            "inspections": inspections,
+            "years": get_text_list(years, "and"),
+            "delivery_and_impact": impact.delivery_and_impact(request.user, areas=areas, theme=theme),
+        },
     )
 
 
@@ -155,4 +168,6 @@ def dashboard(request):
     form = DashboardFilterForm(request.GET, user=request.user)
     # A choice that is not one of the user's own is an error on the form, and nothing is shown for it.
     dashboard = build_dashboard(request.user, scope=Scope(**form.cleaned_data)) if form.is_valid() else None
-    return render(request, "plans/dashboard.html", {"dashboard": dashboard, "form": form})
+    # The Impact panel is the whole council's scorecard, whichever inspection or owner the form narrows to.
+    panel = impact.dashboard_impact(request.user) if dashboard else None
+    return render(request, "plans/dashboard.html", {"dashboard": dashboard, "form": form, "impact": panel})

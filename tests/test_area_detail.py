@@ -9,7 +9,7 @@ from inspections.models import ImprovementKind
 from tests.factories import ActionItemFactory, ThemeFactory, UserFactory
 from tests.html import page_text, table_by_caption, table_records
 
-MAX_QUERIES = 10
+MAX_QUERIES = 11
 
 
 def url(area):

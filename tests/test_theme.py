@@ -8,7 +8,7 @@ from tests.factories import ActionItemFactory, ImprovementAreaFactory, Inspectio
 from tests.html import page_text
 
 LIST_MAX_QUERIES = 8
-PAGE_MAX_QUERIES = 10
+PAGE_MAX_QUERIES = 11
 
 
 @pytest.fixture

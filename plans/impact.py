@@ -1,0 +1,39 @@
+"""Delivery and impact side by side: the measures that evidence the areas a page shows, beside their actions."""
+
+from django.db.models import Q
+
+from actions.models import ActionProgress
+from measures.models import Measure, impact_counts
+
+# The dashboard's Impact panel lists this many measures, those that need attention first.
+DASHBOARD_MEASURES = 10
+
+
+def measures_evidencing(user, *, areas=(), theme=None):
+    """The user's authority's measures linked to any of `areas` or to `theme`, with their ratings, off track
+    and behind first. Two queries."""
+    links = Q(improvement_areas__in=list(areas))
+    if theme is not None:
+        links |= Q(themes=theme)
+    linked = Measure.objects.for_user(user).filter(links).values("pk")
+    return list(Measure.objects.for_user(user).filter(pk__in=linked).with_impact().for_list().attention_first())
+
+
+def delivery_and_impact(user, *, areas, theme=None):
+    """What the "Delivery and impact" panel shows: the areas' actions' progress and their measures' ratings.
+    Each area needs `progress` (plans.views._with_progress)."""
+    progress = ActionProgress()
+    for area in areas:
+        progress.add(area.progress)
+    measures = measures_evidencing(user, areas=areas, theme=theme)
+    return {"progress": progress, "measures": measures, "impact_counts": impact_counts(measures)}
+
+
+def dashboard_impact(user):
+    """The dashboard's Impact panel: every rating's count, and the measures that need attention first."""
+    measures = list(Measure.objects.for_user(user).with_impact().for_list().attention_first())
+    return {
+        "measures": measures[:DASHBOARD_MEASURES],
+        "total": len(measures),
+        "impact_counts": impact_counts(measures),
+    }
