@@ -4,11 +4,14 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from accounts import rules
 
-from . import charts
+from . import charts, exports
 from .filtersets import MeasureFilterSet
 from .forms import CorrectionForm, MeasureForm, ValueForm
 from .models import Measure, MeasureValue
@@ -41,6 +44,35 @@ def measure_list(request):
         "measures/measure_list.html",
         {"measures": shown, "filterset": filterset, "total": measures.count() if filterset.is_bound else len(shown)},
     )
+
+
+def _filtered(request):
+    measures = Measure.objects.for_user(request.user).with_impact().for_list()
+    filterset = MeasureFilterSet(request.GET or None, queryset=measures, user=request.user)
+    return filterset.qs.attention_first() if filterset.is_bound else measures.attention_first()
+
+
+@require_GET
+def measure_export(request, ext):
+    """The scorecard, filtered as the page is, as CSV or XLSX."""
+    rows = exports.scorecard_rows(_filtered(request), absolute_url=request.build_absolute_uri)
+    return _export(exports.SCORECARD_HEADERS, rows, "measures", "Measures", ext)
+
+
+@require_GET
+def measure_values_export(request, ext):
+    """Every value of the scorecard's measures (filtered as the page is), as CSV or XLSX."""
+    rows = exports.value_rows(_filtered(request).values("pk"))
+    return _export(exports.VALUE_HEADERS, rows, "measure-values", "Values", ext)
+
+
+def _export(headers, rows, name, title, ext):
+    if ext == "csv":
+        response = StreamingHttpResponse(exports.csv_lines(headers, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(exports.xlsx_bytes(title, headers, rows), content_type=exports.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}-{timezone.localdate().isoformat()}.{ext}"'
+    return response
 
 
 def _page(request, measure, *, form=None, status=200):
