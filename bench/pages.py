@@ -15,6 +15,8 @@ THEME = "Theme page"
 INTERVENTIONS = "Intervention register"
 CSV_EXPORT = "CSV export"
 EMAIL_SETTINGS = "Email settings"
+MEASURES = "Measures scorecard"
+MEASURE_PAGE = "Measure page"
 ADMIN = "Admin changelist"
 
 # In the order the results list them; the admin changelist is the baseline.
@@ -31,6 +33,8 @@ PAGES = [
     INTERVENTIONS,
     CSV_EXPORT,
     EMAIL_SETTINGS,
+    MEASURES,
+    MEASURE_PAGE,
 ]
 ALL_PAGES = [*PAGES, ADMIN]
 
@@ -65,6 +69,10 @@ def url_for(page, slot, rng=random):
         return "/actions/export.csv"
     if page == EMAIL_SETTINGS:
         return "/accounts/email-settings/"
+    if page == MEASURES:
+        return "/measures/"
+    if page == MEASURE_PAGE:
+        return f"/measures/{rng.choice(slot['measures'])}/"
     if page == ADMIN:
         return "/admin/actions/actionitem/"
     raise ValueError(page)

@@ -38,6 +38,7 @@ from accounts.models import User  # noqa: E402
 from actions.models import ActionItem  # noqa: E402
 from bench import pages  # noqa: E402
 from inspections.models import Inspection, Theme  # noqa: E402
+from measures.models import Measure  # noqa: E402
 
 PER_PAGE = 50  # All actions' page size; read from the view when it says.
 CPU_SAMPLES = 5
@@ -83,6 +84,7 @@ def build_pool(codes, *, staff_slots, leader_slots, admin_slots):
                     .distinct()
                 ),
                 "deep_page": max(1, math.ceil(count / per_page()) - 1),
+                "measures": list(Measure.objects.filter(local_authority__code=code).values_list("pk", flat=True)),
             }
         )
 
@@ -130,6 +132,7 @@ def build_pool(codes, *, staff_slots, leader_slots, admin_slots):
                     "inspections": authority["inspections"],
                     "themes": authority["themes"],
                     "deep_page": authority["deep_page"],
+                    "measures": authority["measures"],
                 }
             )
     missing = {s["username"] for s in slots} - {name for a in authorities for name in a["users"]}

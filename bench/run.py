@@ -127,6 +127,7 @@ class Bench:
             f"--updates-per-action={self.args.updates_per_action}",
             f"--first-code={first_code}",
         )
+        self.manage("generate_scale_measures")
         return round(time.monotonic() - started, 1)
 
     def start_server(self):
