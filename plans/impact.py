@@ -1,9 +1,12 @@
 """Delivery and impact side by side: the measures that evidence the areas a page shows, beside their actions."""
 
-from django.db.models import Q
+from collections import defaultdict
+
+from django.db.models import Q, prefetch_related_objects
 
 from actions.models import ActionProgress
-from measures.models import Measure, impact_counts
+from measures import charts
+from measures.models import Measure, MeasureValue, impact_counts
 
 # The dashboard's Impact panel lists this many measures, those that need attention first.
 DASHBOARD_MEASURES = 10
@@ -27,6 +30,18 @@ def delivery_and_impact(user, *, areas, theme=None):
         progress.add(area.progress)
     measures = measures_evidencing(user, areas=areas, theme=theme)
     return {"progress": progress, "measures": measures, "impact_counts": impact_counts(measures)}
+
+
+def board_scorecard(user, *, areas):
+    """The board report's scorecard: each measure that evidences `areas`, with its chart. Four queries."""
+    measures = measures_evidencing(user, areas=areas)
+    prefetch_related_objects(measures, "comparisons")
+    values = defaultdict(list)
+    for value in MeasureValue.objects.filter(measure__in=measures).order_by("period_end"):
+        values[value.measure_id].append(value)
+    for measure in measures:
+        measure.chart = charts.line_chart(measure, values[measure.pk])
+    return {"measures": measures, "impact_counts": impact_counts(measures)}
 
 
 def dashboard_impact(user):

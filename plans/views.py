@@ -155,6 +155,7 @@ def board_report(request, pk):
             "judgements": inspection.judgements.select_related("area"),
             "areas": areas,
             "totals": totals,
+            "scorecard": impact.board_scorecard(request.user, areas=areas),
             "today": timezone.localdate(),
         },
     )

@@ -102,3 +102,27 @@ def test_the_pages_with_measures_run_bounded_queries(
     for url, most in [(area.get_absolute_url(), 11), (inspection.get_absolute_url(), 12), (reverse("dashboard"), 17)]:
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
+
+
+def test_the_board_report_has_the_scorecard_with_each_measures_chart(client, leader, inspection, measures):
+    client.force_login(leader)
+    response = client.get(reverse("board_report", args=[inspection.pk]))
+    assert measures_shown(response, "Measures, off track and behind first") == [
+        ("Interviews held", "Off track"),
+        ("Interviews offered", "On track"),
+    ]
+    text = response.content.decode()
+    assert "Interviews held: values over time" in text
+    assert "Interviews offered: values over time" in text
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_board_report_runs_bounded_queries(
+    client, leader, bromley, area, inspection, count, django_assert_max_num_queries
+):
+    entered_by = UserFactory(local_authority=bromley)
+    for n in range(count):
+        rated_measure(bromley, f"Measure {n}", "70", entered_by, improvement_areas=[area])
+    client.force_login(leader)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("board_report", args=[inspection.pk])).status_code == 200
