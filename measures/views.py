@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts import rules
 
@@ -52,14 +52,14 @@ def _filtered(request):
     return filterset.qs.attention_first() if filterset.is_bound else measures.attention_first()
 
 
-@require_GET
+@require_safe
 def measure_export(request, ext):
     """The scorecard, filtered as the page is, as CSV or XLSX."""
     rows = exports.scorecard_rows(_filtered(request), absolute_url=request.build_absolute_uri)
     return _export(exports.SCORECARD_HEADERS, rows, "measures", "Measures", ext)
 
 
-@require_GET
+@require_safe
 def measure_values_export(request, ext):
     """Every value of the scorecard's measures (filtered as the page is), as CSV or XLSX."""
     rows = exports.value_rows(_filtered(request).values("pk"))

@@ -96,5 +96,10 @@ def test_make_run_uses_these_settings_at_every_step():
     result = subprocess.run(["make", "-n", "run"], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     steps = [line for line in result.stdout.splitlines() if "manage.py" in line]
-    assert [line.split("manage.py ")[1].split()[0] for line in steps] == ["migrate", "load_demo_data", "runserver"]
+    assert [line.split("manage.py ")[1].split()[0] for line in steps] == [
+        "migrate",
+        "load_demo_data",
+        "load_demo_measures",
+        "runserver",
+    ]
     assert all("DJANGO_SETTINGS_MODULE=bromley_tracker.settings_local" in line for line in steps)
