@@ -19,9 +19,12 @@ from deadlines.models import ClosureDay, Intervention, InterventionKind, Milesto
 from reminders.models import Kind, OutboundEmail
 from tests.factories import (
     ActionItemFactory,
+    CorrectionFactory,
     ImprovementAreaFactory,
     InspectionFactory,
     JudgementFactory,
+    MeasureFactory,
+    MeasureValueFactory,
     ProgressUpdateFactory,
     ThemeFactory,
     UserFactory,
@@ -77,6 +80,14 @@ GET_MATRIX = {
     "response_edit": LEADERS_ONLY_OWN,
     "intervention_list": row(),
     "email_settings": row(),
+    "measure_list": row(),
+    "measure_export": row(),
+    "measure_values_export": row(),
+    "measure_create": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "measure_detail": OWN_AUTHORITY,
+    "measure_edit": LEADERS_ONLY_OWN,
+    # The measure's owner and leaders enter and correct its values.
+    "measure_value_correct": row(other_staff=FORBIDDEN, other_authority_leader=NOT_FOUND),
 }
 
 # Expected status for a POST to the routes that change something (an empty form: refused before validation).
@@ -93,6 +104,10 @@ POST_MATRIX = {
     "response_edit": LEADERS_ONLY_OWN,
     # Everyone's own settings: an empty form is valid (every reminder off) and saved.
     "email_settings": row(**dict.fromkeys(ROLES[1:], 302)),
+    "measure_detail": row(other_staff=FORBIDDEN, other_authority_leader=NOT_FOUND),
+    "measure_value_correct": row(other_staff=FORBIDDEN, other_authority_leader=NOT_FOUND),
+    "measure_create": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "measure_edit": LEADERS_ONLY_OWN,
 }
 
 
@@ -147,6 +162,17 @@ def world(bromley, essex):
         "submission_edit": {"pk": plan.pk},
         "response_edit": {"pk": plan.pk},
     }
+    measure = MeasureFactory(local_authority=bromley, owner=owner, improvement_areas=[area])
+    measure_value = MeasureValueFactory(measure=measure)
+    kwargs.update(
+        {
+            "measure_detail": {"pk": measure.pk},
+            "measure_edit": {"pk": measure.pk},
+            "measure_value_correct": {"pk": measure.pk, "value_pk": measure_value.pk},
+            "measure_export": {"ext": "csv"},
+            "measure_values_export": {"ext": "xlsx"},
+        }
+    )
     return {
         "users": users,
         "kwargs": kwargs,
@@ -155,6 +181,8 @@ def world(bromley, essex):
         "area": area,
         "milestone": plan,
         "intervention": intervention,
+        "measure": measure,
+        "measure_value": measure_value,
     }
 
 
@@ -256,6 +284,13 @@ ADMIN_MATRIX = {
         "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
         "platform_administrator": READ_ONLY,
     },
+    "measures.measure": COUNCIL_RECORD,
+    # Corrections are history, made on the measure's page.
+    "measures.correction": {
+        "administrator": READ_ONLY,
+        "other_authority_administrator": OTHER_COUNCILS_READ_ONLY,
+        "platform_administrator": READ_ONLY,
+    },
     # A record of what was sent: read only, each council's administrators see their own people's.
     "reminders.outboundemail": {
         "administrator": READ_ONLY,
@@ -297,6 +332,8 @@ def admin_world(world, bromley, essex):
         "reminders.outboundemail": OutboundEmail.objects.create(
             key="assigned:1:1", kind=Kind.ASSIGNED, recipient=owner, to=owner.email, subject="Action assigned to you"
         ),
+        "measures.measure": world["measure"],
+        "measures.correction": CorrectionFactory(measure_value=world["measure_value"]),
         "axes.accessattempt": AccessAttempt.objects.create(
             **sign_in, get_data="", post_data="", failures_since_start=1
         ),
@@ -368,3 +405,7 @@ def test_exports_hold_nothing_of_another_authority(client, world):
     csv = client.get(reverse("action_export_csv")).getvalue().decode("utf-8-sig")
     assert world["action"].title not in csv
     assert len(csv.strip().splitlines()) == 1  # the header row only
+    for name in ("measure_export", "measure_values_export"):
+        csv = client.get(reverse(name, args=["csv"])).getvalue().decode("utf-8-sig")
+        assert world["measure"].name not in csv
+        assert len(csv.strip().splitlines()) == 1
