@@ -99,7 +99,9 @@ def test_the_pages_with_measures_run_bounded_queries(
     for n in range(count):
         rated_measure(bromley, f"Measure {n}", "70", entered_by, improvement_areas=[area])
     client.force_login(leader)
-    for url, most in [(area.get_absolute_url(), 11), (inspection.get_absolute_url(), 12), (reverse("dashboard"), 17)]:
+    # Each page's own bound (as in test_area_detail, test_inspection_detail, test_dashboard), at many measures.
+    pages = [(area.get_absolute_url(), 11), (inspection.get_absolute_url(), 17), (reverse("dashboard"), 21)]
+    for url, most in pages:
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
 
