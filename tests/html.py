@@ -1,57 +1,201 @@
-"""Reading a page as a person does: its tables' visible text and links."""
+"""Reading a page as a person does: its headings, links, tables, summary lists and form labels.
 
-import re
+Two kinds of text: `text` is what a sighted person reads (visually hidden text left out), `spoken` is what a
+screen reader announces (visually hidden text included, aria-hidden text and aria-label respected).
+"""
+
 from html.parser import HTMLParser
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+NEVER_SHOWN = {"script", "style", "template", "title", "head"}
+# Text in these runs on with the text around it; any other element (a paragraph, a cell, a line break) sets
+# its text apart, as a person reads it.
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "label",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+}
 
-class _Tables(HTMLParser):
-    """Each table's caption and rows; a cell is (visible text, first link). Visually hidden text is left out."""
 
+class Node:
+    def __init__(self, tag, attrs, parent=None):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+
+    def __repr__(self):
+        return f"<{self.tag} {self.attrs}>"
+
+    @property
+    def classes(self):
+        return (self.attrs.get("class") or "").split()
+
+    def _shown(self, spoken):
+        if self.tag in NEVER_SHOWN or "hidden" in self.attrs:
+            return False
+        if spoken:
+            return self.attrs.get("aria-hidden") != "true"
+        return "govuk-visually-hidden" not in self.classes
+
+    def _text(self, spoken):
+        if not self._shown(spoken):
+            return ""
+        if spoken and self.attrs.get("aria-label"):
+            return self.attrs["aria-label"]
+        return "".join(
+            child
+            if isinstance(child, str)
+            else child._text(spoken)
+            if child.tag in INLINE
+            else f" {child._text(spoken)} "
+            for child in self.children
+        )
+
+    @property
+    def text(self):
+        """The text a sighted person reads, whitespace collapsed."""
+        return " ".join(self._text(spoken=False).split())
+
+    @property
+    def spoken(self):
+        """The text a screen reader announces, whitespace collapsed."""
+        return " ".join(self._text(spoken=True).split())
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Node):
+                yield child
+                yield from child.iter()
+
+    def find_all(self, *tags, **attrs):
+        """Descendants with one of these tags (any tag if none given) whose attributes have these values."""
+        return [
+            node
+            for node in self.iter()
+            if (not tags or node.tag in tags) and all(node.attrs.get(k) == v for k, v in attrs.items())
+        ]
+
+    def find(self, *tags, **attrs):
+        found = self.find_all(*tags, **attrs)
+        if not found:
+            raise AssertionError(f"No {tags or 'element'} with {attrs} on the page")
+        return found[0]
+
+
+class _TreeBuilder(HTMLParser):
     def __init__(self):
-        super().__init__()
-        self.tables, self._cell, self._hidden_depth, self._span_depth, self._in_caption = [], None, 0, 0, False
+        super().__init__(convert_charrefs=True)
+        self.root = self.current = Node("document", {})
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table":
-            self.tables.append({"caption": "", "rows": []})
-        elif tag == "caption":
-            self._in_caption = True
-        elif tag == "tr" and self.tables:
-            self.tables[-1]["rows"].append([])
-        elif tag in ("td", "th") and self.tables:
-            self._cell = {"text": "", "href": None}
-        elif tag == "a" and self._cell is not None and self._cell["href"] is None:
-            self._cell["href"] = attrs.get("href")
-        elif tag == "span":
-            self._span_depth += 1
-            if "govuk-visually-hidden" in (attrs.get("class") or "") and not self._hidden_depth:
-                self._hidden_depth = self._span_depth
+        node = Node(tag, attrs, self.current)
+        self.current.children.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Node(tag, attrs, self.current))
 
     def handle_endtag(self, tag):
-        if tag == "span":
-            if self._hidden_depth == self._span_depth:
-                self._hidden_depth = 0
-            self._span_depth -= 1
-        elif tag == "caption":
-            self._in_caption = False
-        elif tag in ("td", "th") and self._cell is not None:
-            self.tables[-1]["rows"][-1].append((" ".join(self._cell["text"].split()), self._cell["href"]))
-            self._cell = None
+        node = self.current
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:
+            self.current = node.parent
 
     def handle_data(self, data):
-        if self._hidden_depth:
-            return
-        if self._cell is not None:
-            self._cell["text"] += data
-        elif self._in_caption:
-            self.tables[-1]["caption"] += data
+        self.current.children.append(data)
+
+
+def document(response_or_html):
+    """The page as a tree of Nodes: pass a test client response or HTML."""
+    html = response_or_html if isinstance(response_or_html, str) else response_or_html.content.decode()
+    builder = _TreeBuilder()
+    builder.feed(html)
+    return builder.root
+
+
+def headings(response, level):
+    """The visible text of every heading of this level, in order."""
+    return [node.text for node in document(response).find_all(f"h{level}")]
+
+
+def links(response_or_node):
+    """Every link as (what a screen reader announces, href), in order."""
+    root = response_or_node if isinstance(response_or_node, Node) else document(response_or_node)
+    return [(node.spoken, node.attrs.get("href")) for node in root.find_all("a")]
+
+
+def page_text(response):
+    """The page's visible text as one line, its whitespace collapsed: what a person reads."""
+    return document(response).text
+
+
+def main_text(response):
+    """The visible text of the page's main content."""
+    return document(response).find("main").text
+
+
+def breadcrumbs(response):
+    """The breadcrumb trail as (label, href); the current page has no href."""
+    trail = document(response).find("nav", **{"aria-label": "Breadcrumb"})
+    return [
+        (item.text, item.find_all("a")[0].attrs["href"] if item.find_all("a") else None)
+        for item in trail.find_all("li")
+    ]
+
+
+def region(response, name):
+    """The element with role="region" (or a landmark) whose label reads `name`."""
+    root = document(response)
+    for node in root.iter():
+        labelled_by = node.attrs.get("aria-labelledby")
+        label = root.find(id=labelled_by).text if labelled_by else node.attrs.get("aria-label")
+        if node.attrs.get("role") == "region" and label == name:
+            return node
+    raise AssertionError(f"No region named {name!r}")
+
+
+def summary_list(response):
+    """The page's summary lists as {key: value}, each as visible text."""
+    return {key: value for key, (value, _actions) in summary_rows(response).items()}
+
+
+def legends(response):
+    return [node.text for node in document(response).find_all("legend")]
+
+
+def labels(response):
+    return [node.text for node in document(response).find_all("label")]
+
+
+def _cell(node):
+    anchors = node.find_all("a")
+    return (node.text, anchors[0].attrs.get("href") if anchors else None)
 
 
 def tables(response):
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
+    """Each table as {"caption", "rows", "node"}: the caption as announced (often visually hidden, it names the
+    table), each row its cells as (visible text, first link)."""
+    return [
+        {
+            "caption": table.find_all("caption")[0].spoken if table.find_all("caption") else "",
+            "rows": [[_cell(cell) for cell in row.find_all("td", "th")] for row in table.find_all("tr")],
+            "node": table,
+        }
+        for table in document(response).find_all("table")
+    ]
 
 
 def table_records(table):
@@ -67,6 +211,12 @@ def table_by_caption(response, start):
     return next(table for table in tables(response) if table["caption"].strip().startswith(start))
 
 
+def sorted_by(table):
+    """The column a table says (aria-sort) it is sorted by: (header text, "ascending" or "descending", its link)."""
+    [header] = [node for node in table["node"].find_all("th") if node.attrs.get("aria-sort")]
+    return (header.text.rstrip(" ▲▼"), header.attrs["aria-sort"], _cell(header)[1])
+
+
 def row_for(response, heading):
     """The cells of the first table row whose header cell reads `heading`."""
     for table in tables(response):
@@ -76,88 +226,21 @@ def row_for(response, heading):
     raise AssertionError(f"No table row headed {heading!r}")
 
 
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _Text(HTMLParser):
-    """A page's visible text: no tags, scripts, styles or visually hidden text."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip_depth, self._depth, self._skipping = [], 0, 0, False
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_ELEMENTS:
-            return
-        self._depth += 1
-        hidden = "govuk-visually-hidden" in (dict(attrs).get("class") or "") or tag in ("script", "style", "title")
-        if hidden and not self._skip_depth:
-            self._skip_depth = self._depth
-
-    def handle_endtag(self, tag):
-        if tag in VOID_ELEMENTS:
-            return
-        if self._skip_depth == self._depth:
-            self._skip_depth = 0
-        self._depth -= 1
-
-    def handle_data(self, data):
-        if not self._skip_depth:
-            self.parts.append(data)
-
-
-def page_text(response):
-    """The page's visible text as one line, its whitespace collapsed: what a person reads."""
-    parser = _Text()
-    parser.feed(response.content.decode())
-    return " ".join(" ".join(parser.parts).split())
-
-
-class _SummaryLists(HTMLParser):
-    """Each summary list row as (key text, value text, [action link texts]); visually hidden text left out."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self._part, self._hidden_depth, self._span_depth = [], None, 0, 0
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if "govuk-summary-list__row" in classes:
-            self.rows.append({"key": "", "value": "", "actions": []})
-        elif tag in ("dt", "dd") and self.rows:
-            part = next((c.split("__")[1] for c in classes if c.startswith("govuk-summary-list__")), None)
-            self._part = part if part in ("key", "value", "actions") else None
-        elif tag == "a" and self._part == "actions":
-            self.rows[-1]["actions"].append("")
-        elif tag == "span":
-            self._span_depth += 1
-            if "govuk-visually-hidden" in classes and not self._hidden_depth:
-                self._hidden_depth = self._span_depth
-
-    def handle_endtag(self, tag):
-        if tag == "span":
-            if self._hidden_depth == self._span_depth:
-                self._hidden_depth = 0
-            self._span_depth -= 1
-        elif tag in ("dt", "dd"):
-            self._part = None
-
-    def handle_data(self, data):
-        if self._hidden_depth or self._part is None:
-            return
-        row = self.rows[-1]
-        if self._part == "actions":
-            if row["actions"]:
-                row["actions"][-1] += data.strip()
-        else:
-            row[self._part] += data
-
-
-def summary_rows(html):
+def summary_rows(response_or_html):
     """Every summary list row on a page: {key: (value text, [action link texts])}, text as a person reads it."""
-    parser = _SummaryLists()
-    parser.feed(html)
-    return {" ".join(row["key"].split()): (" ".join(row["value"].split()), row["actions"]) for row in parser.rows}
+    rows = {}
+    for row in document(response_or_html).find_all("div"):
+        if "govuk-summary-list__row" not in row.classes:
+            continue
+        parts = {
+            part: node
+            for node in row.find_all("dt", "dd")
+            for part in ("key", "value", "actions")
+            if f"govuk-summary-list__{part}" in node.classes
+        }
+        actions = [link.text for link in parts["actions"].find_all("a")] if "actions" in parts else []
+        rows[parts["key"].text] = (parts["value"].text if "value" in parts else "", actions)
+    return rows
 
 
 def section(html, heading_id):
@@ -168,12 +251,8 @@ def section(html, heading_id):
     return html[start : end if end != -1 else len(html)]
 
 
-def field_error(html, name):
-    """The error message shown beside a form field (in its form group), as read aloud, or None."""
-    start = html.index(f'id="div_id_{name}"')
-    end = html.find('id="div_id_', start + 1)
-    group = html[start : end if end != -1 else len(html)]
-    found = re.search(
-        r'class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:</span>(.*?)</span>', group, re.S
-    )
-    return " ".join(found.group(1).split()) if found else None
+def field_error(response_or_html, name):
+    """The error message shown beside a form field (in its form group), or None."""
+    group = document(response_or_html).find(id=f"div_id_{name}")
+    messages = [node.text for node in group.iter() if "govuk-error-message" in node.classes]
+    return messages[0] if messages else None

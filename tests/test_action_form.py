@@ -8,6 +8,7 @@ from django.utils import timezone
 from actions.models import ActionItem, ProgressUpdate, Status
 from actions.services import record_progress
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
+from tests.html import breadcrumbs, headings, labels, legends
 
 MAX_QUERIES = 16
 NEW = "/actions/new/"
@@ -59,15 +60,25 @@ def test_staff_cannot_create_actions(client, staff_user, area):
 def test_the_new_action_page_asks_the_questions(client, leader, area):
     client.force_login(leader)
 
-    html = client.get(NEW).content.decode()
+    response = client.get(NEW)
+    html = response.content.decode()
 
-    assert '<h1 class="govuk-heading-l">New action</h1>' in html
-    for words in ["Improvement area", "Title", "Description", "Owner", "How we will know", "Save action"]:
-        assert words in html
-    assert "Due date" in html and 'class="govuk-date-input"' in html
+    assert headings(response, 1) == ["New action"]
+    assert labels(response) == [
+        "Improvement area",
+        "Title",
+        "Description (optional)",
+        "Owner",
+        "Day",
+        "Month",
+        "Year",
+        "How we will know (optional)",
+    ]
+    assert "Due date" in legends(response)
+    assert "Save action" in html
     assert "For example, 27 3 2027" in html
     assert 'inputmode="numeric"' in html
-    assert 'class="govuk-breadcrumbs"' in html
+    assert breadcrumbs(response) == [("Home", "/"), ("All actions", "/actions/"), ("New action", None)]
 
 
 def select_options(html, name):
@@ -234,9 +245,10 @@ def test_another_authoritys_leader_gets_not_found(client, other_leader, action):
 def test_the_edit_page_shows_the_current_values(client, leader, action):
     client.force_login(leader)
 
-    html = client.get(edit_url(action)).content.decode()
+    response = client.get(edit_url(action))
+    html = response.content.decode()
 
-    assert '<h1 class="govuk-heading-l">Edit action</h1>' in html
+    assert headings(response, 1) == ["Edit action"]
     assert 'value="Audit return home interviews"' in html
     assert f'name="due_date_0" value="{action.due_date.day}"' in html
     assert f'<option value="{action.owner_id}" selected>' in html

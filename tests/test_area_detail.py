@@ -2,12 +2,20 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from django.utils.html import escape
 
 from actions.models import Status
 from inspections.models import ImprovementKind
 from tests.factories import ActionItemFactory, ThemeFactory, UserFactory
-from tests.html import page_text, table_by_caption, table_records
+from tests.html import (
+    breadcrumbs,
+    headings,
+    links,
+    main_text,
+    page_text,
+    summary_list,
+    table_by_caption,
+    table_records,
+)
 
 MAX_QUERIES = 11
 
@@ -23,13 +31,19 @@ def test_staff_see_the_verbatim_text_and_the_areas_facts(client, staff_user, are
     area.senior_lead = leader
     area.save()
     client.force_login(staff_user)
-    html = client.get(url(area)).content.decode()
-    assert '<div class="govuk-inset-text">Ensure that return home interviews are offered to every child.</div>' in html
-    assert "Improvement area 1" in html and "Return home interviews</h1>" in html
-    assert "Recommendation" in html
-    assert 'href="/themes/missing/">Children who go missing</a>' in html
-    assert escape(str(leader)) in html
-    assert f'href="/inspections/{area.inspection.pk}/">ILACS standard inspection, 5 to 16 November 2018</a>' in html
+    response = client.get(url(area))
+    assert "Ensure that return home interviews are offered to every child." in main_text(response)
+    assert headings(response, 1) == ["Return home interviews"]
+    assert "Improvement area 1" in main_text(response)
+    facts = summary_list(response)
+    assert facts["Kind"] == "Recommendation"
+    assert facts["Theme"] == "Children who go missing"
+    assert facts["Senior lead"] == str(leader)
+    assert facts["Inspection"] == "ILACS standard inspection, 5 to 16 November 2018"
+    assert ("Children who go missing", "/themes/missing/") in links(response)
+    assert ("ILACS standard inspection, 5 to 16 November 2018", f"/inspections/{area.inspection.pk}/") in links(
+        response
+    )
 
 
 def test_its_actions_are_listed_with_rag_owner_due_date_and_status(client, staff_user, area):
@@ -42,13 +56,16 @@ def test_its_actions_are_listed_with_rag_owner_due_date_and_status(client, staff
     )
     client.force_login(staff_user)
     response = client.get(url(area))
-    html = response.content.decode()
-    assert f'href="/actions/{blocked.pk}/">Recruit two missing-children workers</a>' in html
-    rows = table_records(table_by_caption(response, "Actions for this improvement area"))
-    assert [row["RAG"] for row in rows] == ["Red", "Green"]
-    assert "Blocked" in html and "Not started" in html
-    assert escape(str(staff_user)) in html
-    assert f"{blocked.due_date:%-d %B %Y}" in html
+    rows = {
+        row["Action"]: row for row in table_records(table_by_caption(response, "Actions for this improvement area"))
+    }
+    assert rows["Recruit two missing-children workers"]["RAG"] == "Red"
+    assert rows["Recruit two missing-children workers"]["Status"] == "Blocked"
+    assert rows["Recruit two missing-children workers"]["Owner"] == str(staff_user)
+    assert rows["Recruit two missing-children workers"]["Due date"].startswith(f"{blocked.due_date:%-d %B %Y}")
+    assert rows["Publish the protocol"]["RAG"] == "Green"
+    assert rows["Publish the protocol"]["Status"] == "Not started"
+    assert ("Recruit two missing-children workers", f"/actions/{blocked.pk}/") in links(response)
 
 
 def test_progress_counts_signed_off_actions(client, staff_user, area):
@@ -78,8 +95,9 @@ def test_another_authoritys_area_is_not_found(client, other_leader, area):
 
 def test_it_has_breadcrumbs_through_its_inspection(client, staff_user, area):
     client.force_login(staff_user)
-    html = client.get(url(area)).content.decode()
-    assert f'<a class="govuk-breadcrumbs__link" href="/inspections/{area.inspection.pk}/">' in html
+    trail = breadcrumbs(client.get(url(area)))
+    assert trail[-2] == ("ILACS standard inspection, November 2018", f"/inspections/{area.inspection.pk}/")
+    assert trail[-1] == ("1. Return home interviews", None)
 
 
 @pytest.mark.parametrize("count", [1, 25])

@@ -12,6 +12,7 @@ from tests.factories import (
     JudgementFactory,
     ThemeFactory,
 )
+from tests.html import breadcrumbs, links
 
 # The page's own 11, the Deadlines section's 5 (deadlines.summaries.inspection_deadlines) and the measures' 1.
 MAX_QUERIES = 17
@@ -41,12 +42,11 @@ def test_the_report_link_says_what_it_opens(client, staff_user, inspection):
     inspection.report_url = "https://reports.ofsted.gov.uk/provider/44/80485"
     inspection.save()
     client.force_login(staff_user)
-    html = client.get(url(inspection)).content.decode()
-    assert (
-        '<a class="govuk-link" href="https://reports.ofsted.gov.uk/provider/44/80485">'
-        "Read Ofsted's report of this inspection</a>"
-    ) in html
-    assert 'target="_blank"' not in html
+    response = client.get(url(inspection))
+    assert ("Read Ofsted's report of this inspection", "https://reports.ofsted.gov.uk/provider/44/80485") in links(
+        response
+    )
+    assert 'target="_blank"' not in response.content.decode()
 
 
 def test_judgements_are_listed_with_their_grades(client, staff_user, inspection):
@@ -114,8 +114,7 @@ def test_another_authoritys_inspection_is_not_found(client, other_leader, inspec
 
 def test_it_has_breadcrumbs_back_to_the_inspections(client, staff_user, inspection):
     client.force_login(staff_user)
-    html = client.get(url(inspection)).content.decode()
-    assert '<a class="govuk-breadcrumbs__link" href="/inspections/">Inspections</a>' in html
+    assert breadcrumbs(client.get(url(inspection)))[:2] == [("Home", "/"), ("Inspections", "/inspections/")]
 
 
 @pytest.mark.parametrize("count", [1, 15])

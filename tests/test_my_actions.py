@@ -6,7 +6,7 @@ from django.utils import timezone
 from actions.models import Status
 from actions.services import create_action, record_progress, update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
-from tests.html import table_by_caption, table_records
+from tests.html import links, region, table_by_caption, table_records
 
 MAX_QUERIES = 11
 # What needs a leader: one grouped count and a query for each of its three lists.
@@ -129,10 +129,9 @@ def test_an_action_a_leader_assigned_this_week_is_recently_assigned(client, staf
     action = assign(area, owner=staff_user, by=leader, days_ago=2)
     client.force_login(staff_user)
 
-    html = client.get("/").content.decode()
+    response = client.get("/")
 
-    assert "Recently assigned to you" in html
-    assert f'<a class="govuk-notification-banner__link" href="/actions/{action.pk}/">{action.title}</a>' in html
+    assert links(region(response, "Recently assigned to you")) == [(action.title, f"/actions/{action.pk}/")]
 
 
 def test_an_assignment_is_no_longer_new_once_the_owner_updates_it(client, staff_user, leader, area):

@@ -4,6 +4,7 @@ from django.utils import timezone
 from actions.models import Status
 from actions.services import record_progress
 from tests.factories import ProgressUpdateFactory
+from tests.html import headings, labels, links, summary_list
 
 MAX_QUERIES = 13
 
@@ -21,14 +22,15 @@ def completed(action, staff_user):
 def test_a_leader_sees_a_confirm_page_with_the_action_summarised(client, leader, completed):
     client.force_login(leader)
 
-    html = client.get(url(completed)).content.decode()
+    response = client.get(url(completed))
+    html = response.content.decode()
 
-    assert '<h1 class="govuk-heading-l">Sign off this action</h1>' in html
+    assert headings(response, 1) == ["Sign off this action"]
     assert "Audit return home interviews" in html
-    assert "govuk-summary-list" in html and "Completed" in html
-    assert "Sign-off note" in html
+    assert summary_list(response)["Status"] == "Completed"
+    assert "Sign-off note" in labels(response)
     assert ">Sign off</button>" in html
-    assert f'href="/actions/{completed.pk}/"' in html
+    assert ("Cancel and go back to the action", f"/actions/{completed.pk}/") in links(response)
 
 
 def test_a_leader_signs_off_a_completed_action(client, leader, completed):

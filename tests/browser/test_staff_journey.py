@@ -22,7 +22,8 @@ def test_staff_member_records_progress_on_an_action_from_my_actions(sign_in, act
     page.get_by_role("button", name="Save update").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Progress update saved")
-    newest = page.locator("#history-list > li").first
+    history = page.get_by_role("heading", name="History").locator("xpath=following-sibling::ol[1]")
+    newest = history.get_by_role("listitem").first
     expect(newest).to_contain_text(str(staff_user))
     expect(newest).to_contain_text("In progress")
     expect(newest).to_contain_text("Audited 40 return home interviews; 6 need a follow-up visit.")
