@@ -46,6 +46,11 @@ def test_staff_see_the_verbatim_text_and_the_areas_facts(client, staff_user, are
     )
 
 
+def test_an_area_without_a_theme_says_no_theme(client, staff_user, area):
+    client.force_login(staff_user)
+    assert summary_list(client.get(url(area)))["Theme"] == "No theme"
+
+
 def test_its_actions_are_listed_with_rag_owner_due_date_and_status(client, staff_user, area):
     today = timezone.localdate()
     blocked = ActionItemFactory(

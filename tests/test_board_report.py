@@ -15,7 +15,7 @@ from tests.factories import (
     JudgementFactory,
     UserFactory,
 )
-from tests.html import headings, main_text, page_text, table_by_caption, table_records
+from tests.html import headings, links, main_text, page_text, table_by_caption, table_records
 
 # The board report's own and its scorecard's (four: the measures, their comparisons and values).
 MAX_QUERIES = 16
@@ -82,6 +82,25 @@ def test_each_action_shows_its_latest_progress_note_and_its_date(client, leader,
     html = client.get(url(action.improvement_area.inspection)).content.decode()
     assert "Waiting for police data." in html and "(4 March 2025)" in html
     assert "Started the audit." not in html
+
+
+def test_an_action_without_a_progress_note_says_so(client, leader, action):
+    client.force_login(leader)
+    [row] = table_records(table_by_caption(client.get(url(action.improvement_area.inspection)), "Actions"))
+    assert row["Latest progress note"] == "No progress notes yet"
+
+
+def test_a_long_latest_note_is_shortened_with_a_link_to_the_whole_note(client, leader, action, staff_user):
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Police data awaited. " * 30)
+    client.force_login(leader)
+    response = client.get(url(action.improvement_area.inspection))
+    [row] = table_records(table_by_caption(response, "Actions"))
+    note = row["Latest progress note"]
+    assert note.startswith("Police data awaited.") and note.endswith(
+        f"… Read the full note ({timezone.localdate():%-d %B %Y})"
+    )
+    assert len(note) < 200
+    assert ("Read the full note on Audit return home interviews", f"/actions/{action.pk}/#history") in links(response)
 
 
 def test_the_summary_line_totals_the_actions_by_rag(client, leader, area):

@@ -1,5 +1,4 @@
 import datetime
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -201,36 +200,12 @@ def test_the_due_soon_list_shows_open_actions_due_in_30_days(client, leader, are
     rows = table_records(due_soon)
     assert [row["Action"] for row in rows] == ["Start the tracker", "Review cases"]
     assert due_soon["rows"][1][1][1] == known_actions["due_soon"].get_absolute_url()
-    link = next(href for text, href in _links(response) if text == "View all 2 actions due in the next 30 days")
+    link = next(href for text, href in links(response) if text == "View all 2 actions due in the next 30 days")
     assert query(link) == {
         "due_from": [days(0).isoformat()],
         "due_to": [days(30).isoformat()],
         "status": sorted([Status.NOT_STARTED, Status.IN_PROGRESS, Status.BLOCKED]),
     }
-
-
-def _links(response):
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.links, self._href, self._text = [], None, ""
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "a":
-                self._href, self._text = dict(attrs).get("href"), ""
-
-        def handle_data(self, data):
-            if self._href is not None:
-                self._text += data
-
-        def handle_endtag(self, tag):
-            if tag == "a" and self._href is not None:
-                self.links.append((" ".join(self._text.split()), self._href))
-                self._href = None
-
-    parser = Links()
-    parser.feed(response.content.decode())
-    return parser.links
 
 
 def test_recent_updates_show_who_when_which_action_and_the_change(client, leader, area, staff_user):
@@ -245,8 +220,12 @@ def test_recent_updates_show_who_when_which_action_and_the_change(client, leader
     assert newest[1][0] == str(staff_user)
     assert newest[2] == ("Audit interviews", action.get_absolute_url())
     assert newest[3][0] == "Not started → In progress"
-    assert newest[4][0].startswith("Sampled 40 cases.") and newest[4][0].endswith("…")
-    assert len(newest[4][0]) <= 120
+    note, note_link = newest[4]
+    # A long note is shortened, with a link to the whole of it on the action's page.
+    shortened = note.removesuffix(" Read the full note")
+    assert shortened.startswith("Sampled 40 cases.") and shortened.endswith("…") and len(shortened) <= 120
+    assert note_link == f"{action.get_absolute_url()}#history"
+    assert ("Read the full note on Audit interviews", note_link) in links(response)
     assert first[3][0] == "New → Not started"
     assert newest[0][0].startswith(timezone.localdate().strftime("%-d %B %Y"))
 
@@ -490,7 +469,7 @@ def test_the_dashboard_narrows_to_one_owner(client, leader, staff_user, two_insp
         "owner": owner,
         "rag": ["red"],
     }
-    awaiting = next(href for text, href in _links(response) if text == "View all 1 completed action")
+    awaiting = next(href for text, href in links(response) if text == "View all 1 completed action")
     assert query(awaiting) == {"owner": owner, "status": ["completed"]}
 
 

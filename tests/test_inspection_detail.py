@@ -12,7 +12,7 @@ from tests.factories import (
     JudgementFactory,
     ThemeFactory,
 )
-from tests.html import breadcrumbs, links
+from tests.html import breadcrumbs, links, table_by_caption, table_records
 
 # The page's own 11, the Deadlines section's 5 (deadlines.summaries.inspection_deadlines) and the measures' 1.
 MAX_QUERIES = 17
@@ -86,6 +86,13 @@ def test_each_area_shows_its_theme_and_progress(client, staff_user, area):
     assert "3 of 5 actions signed off (60%)" in html
     assert '<rect width="60"' in html
     assert "style=" not in html
+
+
+def test_an_area_without_a_theme_says_no_theme(client, staff_user, area):
+    client.force_login(staff_user)
+    response = client.get(url(area.inspection))
+    [row] = table_records(table_by_caption(response, "Improvement areas"))
+    assert row["Theme"] == "No theme"
 
 
 def test_an_area_without_actions_says_so(client, staff_user, area):
