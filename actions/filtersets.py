@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accounts.models import User
+from bromley_tracker.forms import DUE_DATE_EXAMPLE, DUE_DATE_HINT, date_example
 from inspections.models import ImprovementArea, Inspection, Theme
 
 from .models import ActionItem, Rag, Status
-
-DATE_HINT = "For example, 14/9/2021"
 
 # The list's parameter for "overdue only", as links to it write it.
 OVERDUE_ONLY = {"overdue": "yes"}
@@ -141,7 +140,7 @@ def _choice_error(what):
 
 
 def _date_error(which):
-    return {"invalid": f"The {which} date must be a real date, for example 14/9/2021"}
+    return {"invalid": f"The {which} date must be a real date, for example {date_example(DUE_DATE_EXAMPLE)}"}
 
 
 class ActionItemFilterSet(django_filters.FilterSet):
@@ -217,7 +216,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
         field_name="due_date",
         lookup_expr="gte",
         widget=forms.TextInput,
-        help_text=DATE_HINT,
+        help_text=DUE_DATE_HINT,
         error_messages=_date_error("from"),
     )
     due_to = django_filters.DateFilter(
@@ -225,7 +224,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
         field_name="due_date",
         lookup_expr="lte",
         widget=forms.TextInput,
-        help_text=DATE_HINT,
+        help_text=DUE_DATE_HINT,
         error_messages=_date_error("to"),
     )
 

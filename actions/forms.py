@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.models import User
-from bromley_tracker.forms import GovukDateField, LongTextField, submit_button
+from bromley_tracker.forms import DUE_DATE_HINT, GovukDateField, LongTextField, submit_button
 from inspections.models import ImprovementArea
 
 from .models import Status
@@ -91,7 +91,7 @@ class ActionForm(VersionedForm):
         help_text="The person who will do it and record its progress.",
         error_messages={"required": "Select an owner", "invalid_choice": "Select an owner from the list"},
     )
-    due_date = GovukDateField(label="Due date", help_text="For example, 27 3 2027")
+    due_date = GovukDateField(label="Due date", help_text=DUE_DATE_HINT)
     success_measure = LongTextField(
         label="How we will know (optional)",
         required=False,

@@ -20,7 +20,7 @@ def _shortlist(*, id, title, count, actions, limit, columns, caption, params, co
         count=count,
         table=tables.ActionTable.of(columns, shown, caption, id=id),
         view_all_url=list_url(**params),
-        view_all_text=f"View all {count} {counted}{pluralize(count)}",
+        view_all_text=f"View the {counted}" if count == 1 else f"View all {count} {counted}{pluralize(count)}",
         empty=empty,
     )
 

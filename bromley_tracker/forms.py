@@ -17,6 +17,21 @@ EARLIEST_YEAR, LATEST_YEAR = 2000, 2099
 DATE_PART = re.compile(r"[0-9]{1,4}")
 
 
+def date_example(date):
+    """A date as a person types it, in the GOV.UK date input's style: day, month and year in figures."""
+    return f"{date.day} {date.month} {date.year}"
+
+
+def date_hint(date):
+    """The hint for a date field: every date a person types is hinted this one way."""
+    return f"For example, {date_example(date)}"
+
+
+# A due date lies ahead: the example for one.
+DUE_DATE_EXAMPLE = datetime.date(2027, 3, 27)
+DUE_DATE_HINT = date_hint(DUE_DATE_EXAMPLE)
+
+
 class LongTextField(forms.CharField):
     """Free text in a textarea, at most LONG_TEXT characters, saying so in GOV.UK words."""
 

@@ -131,7 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.rules.rules",
             ],
-            "builtins": ["bromley_tracker.breadcrumbs"],
+            "builtins": ["bromley_tracker.breadcrumbs", "bromley_tracker.pagination"],
         },
     },
 ]

@@ -1,11 +1,13 @@
 """Forms for an inspection's deadlines. They only validate; deadlines.services writes and checks the dates
 against each other (a receipt before the inspection ended, a submission before receipt)."""
 
+import datetime
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from bromley_tracker.forms import GovukDateField, LongTextField, submit_button
+from bromley_tracker.forms import GovukDateField, LongTextField, date_hint, submit_button
 
 from .models import GOVERNANCE_KINDS, MilestoneKind, OfstedResponse
 
@@ -13,7 +15,8 @@ from .models import GOVERNANCE_KINDS, MilestoneKind, OfstedResponse
 class ReceiptForm(forms.Form):
     received_on = GovukDateField(
         label="Date received",
-        help_text="The day the council received the report or letter from Ofsted. For example, 27 3 2025",
+        help_text="The day the council received the report or letter from Ofsted. "
+        + date_hint(datetime.date(2025, 3, 27)),
     )
 
     def __init__(self, *args, **kwargs):
@@ -23,7 +26,7 @@ class ReceiptForm(forms.Form):
 
 
 class SubmissionForm(forms.Form):
-    submitted_on = GovukDateField(label="Date submitted", help_text="For example, 3 3 2025")
+    submitted_on = GovukDateField(label="Date submitted", help_text=date_hint(datetime.date(2025, 3, 3)))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +41,7 @@ class ResponseForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select Ofsted's response", "invalid_choice": "Select Ofsted's response"},
     )
-    responded_on = GovukDateField(label="Date of the response", help_text="For example, 17 4 2025")
+    responded_on = GovukDateField(label="Date of the response", help_text=date_hint(datetime.date(2025, 4, 17)))
     note = LongTextField(
         label="What Ofsted asked to change (optional if accepted)",
         required=False,
@@ -76,7 +79,7 @@ class MilestoneForm(forms.Form):
         help_text=f"For example, “{MilestoneKind.IMPROVEMENT_BOARD.label}: quarter 3 review”.",
         error_messages={"max_length": "Description must be 200 characters or fewer"},
     )
-    due_on = GovukDateField(label="Date", help_text="For example, 27 3 2026")
+    due_on = GovukDateField(label="Date", help_text=date_hint(datetime.date(2026, 3, 27)))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from actions.models import Status
 from actions.services import update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
-from tests.html import headings, links, main_text, page_text, sorted_by, table_by_caption, table_records
+from tests.html import document, headings, links, main_text, page_text, sorted_by, table_by_caption, table_records
 
 URL = "/actions/"
 MAX_QUERIES = 16
@@ -102,13 +102,21 @@ def test_the_filter_form_keeps_what_was_chosen(client, leader, action):
     assert "Apply filters" in html and "Clear filters" in html
 
 
+def test_the_due_date_filters_are_hinted_as_the_due_date_field_is(client, leader, action):
+    client.force_login(leader)
+    filters = document(client.get(URL))
+    hints = [filters.find(id="id_due_from_hint").text, filters.find(id="id_due_to_hint").text]
+    form_hint = document(client.get("/actions/new/")).find(id="id_due_date_hint").text
+    assert hints == [form_hint, form_hint] == ["For example, 27 3 2027", "For example, 27 3 2027"]
+
+
 def test_an_invalid_filter_shows_a_govuk_error_and_no_actions(client, leader, action):
     client.force_login(leader)
     response = client.get(URL, {"due_from": "31/02/2021"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html
-    assert "The from date must be a real date, for example 14/9/2021" in html
+    assert "The from date must be a real date, for example 27 3 2027" in html
     assert "<title>Error: All actions" in html
     assert action_ids(response) == []
     assert "No actions are shown until the filters are corrected." in html
@@ -207,6 +215,14 @@ def test_the_download_links_carry_exactly_the_filters_and_sort(client, leader, a
     query = "q=audit&amp;rag=green&amp;rag=amber&amp;sort=-status"
     assert f'href="/actions/export.csv?{query}">Download CSV</a>' in html
     assert f'href="/actions/export.xlsx?{query}">Download XLSX</a>' in html
+
+
+def test_the_downloads_speak_of_one_action_or_of_all_of_them(client, leader, area, staff_user):
+    client.force_login(leader)
+    ActionItemFactory(improvement_area=area, owner=staff_user)
+    assert "Download this action:" in main_text(client.get(URL))
+    ActionItemFactory(improvement_area=area, owner=staff_user)
+    assert "Download all 2 of these actions, in this order:" in main_text(client.get(URL))
 
 
 def test_choices_offer_only_the_users_authority(client, leader, action, other_leader, essex):

@@ -128,6 +128,10 @@ def test_due_between_in_british_format(filterset):
     assert filterset({"due_from": f"{days(0):%d/%m/%Y}", "due_to": f"{days(10):%d/%m/%Y}"}).qs.count() == 2
 
 
+def test_due_between_as_the_date_hint_shows_them(filterset):
+    assert filterset({"due_from": f"{days(0):%-d %-m %Y}", "due_to": f"{days(10):%-d %-m %Y}"}).qs.count() == 2
+
+
 def test_search_title(filterset):
     assert filterset({"q": "AUDIT"}).qs.count() == 1
 
@@ -181,7 +185,7 @@ def test_an_enormous_id_is_an_error_not_a_crash(filterset):
 def test_an_impossible_date_is_an_error(filterset):
     result = filterset({"due_from": "31/02/2021"})
     assert result.qs.count() == 0
-    assert result.form.errors["due_from"] == ["The from date must be a real date, for example 14/9/2021"]
+    assert result.form.errors["due_from"] == ["The from date must be a real date, for example 27 3 2027"]
 
 
 def test_a_to_date_before_the_from_date_is_an_error(filterset):
