@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.models import User
-from bromley_tracker.forms import DUE_DATE_HINT, GovukDateField, LongTextField, submit_button
+from bromley_tracker.forms import DUE_DATE_HINT, GovukDateField, LongTextField, long_text, submit_button
 from inspections.models import ImprovementArea
 
 from .models import Status
@@ -134,15 +134,15 @@ class ActionForm(VersionedForm):
         if action is None:
             del self.fields["due_date_reason"]
         else:
-            due_date_fields.append(Field.textarea("due_date_reason", rows=2))
+            due_date_fields.append(long_text("due_date_reason", rows=2))
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("improvement_area"),
             Field.text("title"),
-            Field.textarea("description", rows=4),
+            long_text("description"),
             Field.select("owner"),
             *due_date_fields,
-            Field.textarea("success_measure", rows=3),
+            long_text("success_measure", rows=3),
             "version",
             submit_button("Save action" if action is None else "Save changes"),
         )
@@ -191,7 +191,7 @@ class ProgressForm(VersionedForm):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("status", legend_size=Size.SMALL),
-            Field.textarea("note", rows=4),
+            long_text("note"),
             "version",
             submit_button("Save update"),
         )
@@ -199,7 +199,10 @@ class ProgressForm(VersionedForm):
     def clean(self):
         cleaned = super().clean()
         self.check_version(required=True)
-        status, note = cleaned.get("status"), cleaned.get("note", "").strip()
+        if cleaned.get("note") is None:
+            # The note was refused (too long): that is the one thing to put right.
+            return cleaned
+        status, note = cleaned.get("status"), cleaned["note"].strip()
         if status in NOTE_REQUIRED_MESSAGES and not note:
             self.add_error("note", NOTE_REQUIRED_MESSAGES[status])
         elif status == self.action.status and not note:
@@ -219,7 +222,7 @@ class ReasonForm(forms.Form):
             label=self.label, help_text=self.hint, error_messages={"required": self.required_message}
         )
         self.helper = FormHelper()
-        self.helper.layout = Layout(Field.textarea("reason", rows=4), self.submit())
+        self.helper.layout = Layout(long_text("reason"), self.submit())
 
     def submit(self):
         return submit_button(self.button)
@@ -252,4 +255,4 @@ class SignOffForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.layout = Layout(Field.textarea("note", rows=4), submit_button("Sign off"))
+        self.helper.layout = Layout(long_text("note"), submit_button("Sign off"))

@@ -4,7 +4,7 @@ import datetime
 import re
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Button
+from crispy_forms_gds.layout import Button, Field
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
@@ -32,15 +32,45 @@ DUE_DATE_EXAMPLE = datetime.date(2027, 3, 27)
 DUE_DATE_HINT = date_hint(DUE_DATE_EXAMPLE)
 
 
-class LongTextField(forms.CharField):
-    """Free text in a textarea, at most LONG_TEXT characters, saying so in GOV.UK words."""
+class Textarea(forms.Textarea):
+    """A textarea described by its character count's message, "<id>-info": crispy-forms-gds drops that id
+    from a field without a hint that is in error. Named as Django's, since crispy-forms-gds styles a widget
+    by its class name."""
 
-    widget = forms.Textarea
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        attrs = context["widget"]["attrs"]
+        described_by = attrs.pop("aria-describedby", "").split()
+        if "govuk-js-character-count" in attrs.get("class", "") and f"{attrs['id']}-info" not in described_by:
+            described_by.append(f"{attrs['id']}-info")
+        if described_by:
+            attrs["aria-describedby"] = " ".join(described_by)
+        return context
+
+
+class LongTextField(forms.CharField):
+    """Free text in a textarea, at most LONG_TEXT characters, saying so in GOV.UK words. Lay it out with
+    long_text(), which counts the characters as they are typed; the textarea has no maxlength, which would
+    cut a pasted note short without a word."""
+
+    widget = Textarea
 
     def __init__(self, *, label, error_messages=None, **kwargs):
         name = label.removesuffix(" (optional)")
         messages = {"max_length": f"{name} must be {LONG_TEXT:,} characters or fewer", **(error_messages or {})}
         super().__init__(label=label, max_length=LONG_TEXT, error_messages=messages, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        # crispy-forms-gds reads this before it sets it on a counted field without a hint.
+        attrs["aria-describedby"] = ""
+        return attrs
+
+
+def long_text(name, rows=4):
+    """A LongTextField's textarea with the GOV.UK character count."""
+    return Field.textarea(name, rows=rows, max_characters=LONG_TEXT)
 
 
 def submit_button(label):

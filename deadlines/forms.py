@@ -7,7 +7,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from bromley_tracker.forms import GovukDateField, LongTextField, date_hint, submit_button
+from bromley_tracker.forms import GovukDateField, LongTextField, date_hint, long_text, submit_button
 
 from .models import GOVERNANCE_KINDS, MilestoneKind, OfstedResponse
 
@@ -54,13 +54,15 @@ class ResponseForm(forms.Form):
         self.helper.layout = Layout(
             Field.radios("response", legend_size=Size.MEDIUM),
             Field("responded_on"),
-            Field.textarea("note", rows=4),
+            long_text("note"),
             submit_button("Save response"),
         )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("response") == OfstedResponse.CHANGES_REQUESTED and not cleaned.get("note", "").strip():
+        # A note refused as too long has its error already, and that is all there is to say.
+        note_missing = "note" not in self.errors and not cleaned.get("note", "").strip()
+        if cleaned.get("response") == OfstedResponse.CHANGES_REQUESTED and note_missing:
             self.add_error("note", "Enter what Ofsted asked to change")
         return cleaned
 

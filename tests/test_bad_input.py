@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from actions.models import ActionItem, ProgressUpdate, Status
+from tests.html import document
 from tests.test_action_form import NEW, edit_data, form_data
 
 
@@ -42,6 +43,17 @@ def test_an_over_long_progress_note_is_refused(client, staff_user, action):
         f"/actions/{action.pk}/", {"status": Status.IN_PROGRESS, "note": "x" * 5001, "version": action.version}
     )
     assert_refused(response, "Progress note must be 5,000 characters or fewer")
+    assert not ProgressUpdate.objects.exists()
+
+
+@pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.BLOCKED, Status.COMPLETED])
+def test_an_over_long_note_is_the_only_error_even_where_a_note_is_required(client, staff_user, action, status):
+    client.force_login(staff_user)
+    response = client.post(
+        f"/actions/{action.pk}/", {"status": status, "note": "x" * 10_000, "version": action.version}
+    )
+    summary = document(response).find("div", role="alert")
+    assert [item.text for item in summary.find_all("li")] == ["Progress note must be 5,000 characters or fewer"]
     assert not ProgressUpdate.objects.exists()
 
 

@@ -1,0 +1,60 @@
+"""Every limited text field counts its characters (the GOV.UK character count) and never cuts text short."""
+
+import pytest
+
+from actions.models import Status
+from actions.services import record_progress
+from tests.html import document
+
+
+@pytest.fixture
+def pages(client, leader, action, staff_user):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    client.force_login(leader)
+    return {
+        "new action": client.get("/actions/new/"),
+        "edit action": client.get(f"/actions/{action.pk}/edit/"),
+        "action": client.get(f"/actions/{action.pk}/"),
+        "sign off": client.get(f"/actions/{action.pk}/sign-off/"),
+    }
+
+
+def textareas(response):
+    return document(response).find_all("textarea")
+
+
+def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
+    counted = 0
+    for response in pages.values():
+        page = document(response)
+        for textarea in page.find_all("textarea"):
+            described_by = [page.find(id=id_).spoken for id_ in textarea.attrs["aria-describedby"].split()]
+            assert "You can enter up to 5000 characters" in described_by
+            module = next(node for node in page.iter() if textarea in node.iter() and "data-maxlength" in node.attrs)
+            assert module.attrs == {
+                "class": "govuk-character-count",
+                "data-module": "govuk-character-count",
+                "data-maxlength": "5000",
+            }
+            counted += 1
+    # Description and How we will know twice, the progress note and the sign-off note.
+    assert counted == 6
+
+
+def test_no_textarea_cuts_a_long_text_short(pages):
+    for name, response in pages.items():
+        for textarea in textareas(response):
+            assert "maxlength" not in textarea.attrs, name
+
+
+def test_a_field_in_error_is_still_described_by_its_count(client, leader, action):
+    client.force_login(leader)
+    response = client.post(f"/actions/{action.pk}/", {"status": Status.BLOCKED, "note": "x" * 5001, "version": 1})
+    page = document(response)
+    [textarea] = page.find_all("textarea")
+    described_by = [page.find(id=id_).spoken for id_ in textarea.attrs["aria-describedby"].split()]
+    assert described_by == [
+        "What has been done, what is next, or what is in the way.",
+        "You can enter up to 5000 characters",
+        "Error: Progress note must be 5,000 characters or fewer",
+    ]
