@@ -72,11 +72,13 @@ def browser(django_db_setup):
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """new_page() -> a page in a fresh browser context (its own cookies) on the live server."""
+    """new_page(viewport=None) -> a page in a fresh browser context (its own cookies) on the live server;
+    viewport={"width": ..., "height": ...} sets its window size (tests.browser.reflow.PHONE)."""
     contexts = []
 
-    def make():
-        context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+    def make(viewport=None):
+        size = {"viewport": viewport} if viewport else {}
+        context = browser.new_context(base_url=live_server.url, accept_downloads=True, **size)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context.new_page()
@@ -88,10 +90,10 @@ def new_page(browser, live_server):
 
 @pytest.fixture
 def sign_in(new_page):
-    """sign_in(username, password) -> a page signed in through the real sign-in form, on My actions."""
+    """sign_in(username, password, viewport=None) -> a page signed in through the real sign-in form, on My actions."""
 
-    def sign_in_as(username, password):
-        page = new_page()
+    def sign_in_as(username, password, viewport=None):
+        page = new_page(viewport)
         page.goto("/accounts/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)

@@ -1,4 +1,5 @@
-"""WCAG 2.2 AA: axe-core over every page, as each role sees it, on the demo data.
+"""WCAG 2.2 AA: axe-core over every page, as each role sees it, on the demo data, on a desktop and on a
+320 px wide phone, where no page may scroll sideways (reflow, 1.4.10) and every table scrolls in its own region.
 
 A screenshot of each page lands in test-artifacts/screenshots/. On failure the report names
 every violation on every page swept, not only the first.
@@ -19,6 +20,7 @@ from deadlines import services
 from deadlines.models import Milestone, MilestoneKind
 from inspections.models import ImprovementArea, Inspection, Theme
 from measures.models import Measure
+from tests.browser.reflow import PHONE, page_width, tables_outside_scroll_regions
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -32,13 +34,16 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 BROMLEY = "305"
+# Each sweep runs at the browser's default desktop size and at a small phone's width.
+WIDTHS = [pytest.param(None, id="desktop"), pytest.param(PHONE, id="320px")]
 
 
 class Sweep:
     """Visits pages as one user, runs axe on each, and keeps every report to fail with at the end."""
 
-    def __init__(self, page, role, screenshot):
-        self.page, self.role, self.screenshot = page, role, screenshot
+    def __init__(self, page, role, screenshot, viewport=None):
+        self.page, self.screenshot, self.viewport = page, screenshot, viewport
+        self.role = f"{role}-{viewport['width']}px" if viewport else role
         self.reports = []
         self.checked = []
 
@@ -55,6 +60,12 @@ class Sweep:
         assert results.response["passes"] or results.response["violations"], f"axe checked nothing on {name}"
         if results.violations_count:
             self.reports.append(f"{self.role}, {name} ({self.page.url}):\n{results.generate_report()}")
+        if self.viewport and page_width(self.page) > self.viewport["width"]:
+            self.reports.append(
+                f"{self.role}, {name}: the page is {page_width(self.page)} px wide and scrolls sideways"
+            )
+        if unscrollable := tables_outside_scroll_regions(self.page):
+            self.reports.append(f"{self.role}, {name}: tables outside a labelled scroll region: {unscrollable}")
         self.screenshot(self.page, f"{self.role}-{name}")
         self.checked.append(name)
 
@@ -93,9 +104,10 @@ def common_pages(sweep):
     sweep.visit("page-not-found", "/actions/999999/", status=404)
 
 
-def test_the_sign_in_pages_are_accessible(new_page, screenshot):
-    page = new_page()
-    sweep = Sweep(page, "anonymous", screenshot)
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_the_sign_in_pages_are_accessible(new_page, screenshot, viewport):
+    page = new_page(viewport)
+    sweep = Sweep(page, "anonymous", screenshot, viewport)
     sweep.visit("sign-in", "/accounts/login/")
     # Empty fields fail validation before any sign-in is attempted, so no lockout counts it.
     page.get_by_role("button", name="Sign in").click()
@@ -135,9 +147,10 @@ def test_the_sign_in_pages_are_accessible(new_page, screenshot):
     sweep.assert_no_violations()
 
 
-def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot):
-    page = sign_in("staff", demo_data)
-    sweep = Sweep(page, "staff", screenshot)
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot, viewport):
+    page = sign_in("staff", demo_data, viewport)
+    sweep = Sweep(page, "staff", screenshot, viewport)
     common_pages(sweep)
 
     own = bromley_actions().filter(owner__username="staff").exclude(status=Status.SIGNED_OFF).first()
@@ -164,9 +177,10 @@ def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot):
     sweep.assert_no_violations()
 
 
-def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot):
-    page = sign_in("leader", demo_data)
-    sweep = Sweep(page, "leader", screenshot)
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot, viewport):
+    page = sign_in("leader", demo_data, viewport)
+    sweep = Sweep(page, "leader", screenshot, viewport)
     common_pages(sweep)
 
     inspection = Inspection.objects.filter(local_authority__code=BROMLEY, improvement_areas__isnull=False).first()
@@ -247,10 +261,11 @@ def deadline_pages(sweep, page):
     sweep.visit("dashboard-with-deadlines", "/dashboard/")
 
 
-def test_every_administrator_page_is_accessible(demo_data, sign_in, screenshot):
+@pytest.mark.parametrize("viewport", WIDTHS)
+def test_every_administrator_page_is_accessible(demo_data, sign_in, screenshot, viewport):
     # The Django admin (/admin/) is left out: it is Django's own interface, not ours to restyle.
-    page = sign_in("admin", demo_data)
-    sweep = Sweep(page, "administrator", screenshot)
+    page = sign_in("admin", demo_data, viewport)
+    sweep = Sweep(page, "administrator", screenshot, viewport)
     common_pages(sweep)
     sweep.visit("dashboard", "/dashboard/")
     sweep.visit("new-action", "/actions/new/")
