@@ -15,6 +15,12 @@ const result = sass.compile("assets/scss/main.scss", {
   quietDeps: true,
   silenceDeprecations: ["mixed-decls", "import", "global-builtin"],
 });
+// Sass passes a function it does not know through as plain CSS, which browsers then ignore: a helper that
+// GOV.UK Frontend no longer has must fail the build rather than silently lose a colour on the page.
+const unknown = result.css.match(/govuk-[a-z-]+\(/);
+if (unknown) {
+  throw new Error(`The stylesheet calls ${unknown[0]}), which Sass does not know`);
+}
 writeFileSync(`${out}/css/app.css`, result.css);
 
 cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/js/govuk-frontend.min.js`);
