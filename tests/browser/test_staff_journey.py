@@ -38,3 +38,12 @@ def test_the_stylesheet_loads(new_page):
     # The stylesheet applies: text is set in Arial, not the browser's default serif.
     font = page.get_by_role("heading", level=1).evaluate("h1 => getComputedStyle(h1).fontFamily")
     assert "arial" in font.lower()
+
+
+def test_sign_out_looks_like_the_other_menu_links(sign_in, staff_user):
+    page = sign_in("staff", PASSWORD)
+    menu = page.get_by_role("navigation", name="Menu")
+    colour = "element => getComputedStyle(element).color"
+    assert menu.get_by_role("button", name="Sign out").evaluate(colour) == menu.get_by_role(
+        "link", name="All actions"
+    ).evaluate(colour)
