@@ -163,7 +163,12 @@ class ActionForm(VersionedForm):
         if due_date_moved and "due_date" not in self.errors:
             if due < timezone.localdate():
                 self.add_error("due_date", PAST_DUE_DATE_MESSAGE)
-            elif self.action is not None and not cleaned.get("due_date_reason", "").strip():
+            elif (
+                self.action is not None
+                # A reason refused as too long has its error already, and that is all there is to say.
+                and "due_date_reason" not in self.errors
+                and not cleaned["due_date_reason"].strip()
+            ):
                 self.add_error("due_date_reason", DUE_DATE_REASON_MESSAGE)
         return cleaned
 

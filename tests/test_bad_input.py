@@ -57,6 +57,19 @@ def test_an_over_long_note_is_the_only_error_even_where_a_note_is_required(clien
     assert not ProgressUpdate.objects.exists()
 
 
+def test_an_over_long_reason_for_a_new_due_date_is_the_only_error_about_it(client, leader, action):
+    client.force_login(leader)
+    moved = action.due_date.replace(year=action.due_date.year + 1)
+    data = edit_data(action, due_date_2=str(moved.year), due_date_reason="x" * 10_000)
+    response = client.post(f"/actions/{action.pk}/edit/", data)
+    summary = document(response).find("div", role="alert")
+    assert [item.text for item in summary.find_all("li")] == [
+        "Reason for changing the due date must be 5,000 characters or fewer"
+    ]
+    action.refresh_from_db()
+    assert action.due_date != moved
+
+
 def test_staff_cannot_sign_off_by_tampering_with_the_status(client, staff_user, action):
     client.force_login(staff_user)
     response = client.post(

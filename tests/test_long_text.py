@@ -4,18 +4,22 @@ import pytest
 
 from actions.models import Status
 from actions.services import record_progress
+from tests.factories import ActionItemFactory
 from tests.html import document
 
 
 @pytest.fixture
-def pages(client, leader, action, staff_user):
+def pages(client, leader, action, staff_user, area):
     record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
+    signed_off = ActionItemFactory(improvement_area=area, status=Status.SIGNED_OFF)
     client.force_login(leader)
     return {
         "new action": client.get("/actions/new/"),
         "edit action": client.get(f"/actions/{action.pk}/edit/"),
         "action": client.get(f"/actions/{action.pk}/"),
         "sign off": client.get(f"/actions/{action.pk}/sign-off/"),
+        "withdraw": client.get(f"/actions/{action.pk}/withdraw/"),
+        "reopen": client.get(f"/actions/{signed_off.pk}/reopen/"),
     }
 
 
@@ -24,8 +28,9 @@ def textareas(response):
 
 
 def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
-    counted = 0
-    for response in pages.values():
+    counted = {}
+    for name, response in pages.items():
+        assert response.status_code == 200, name
         page = document(response)
         for textarea in page.find_all("textarea"):
             described_by = [page.find(id=id_).spoken for id_ in textarea.attrs["aria-describedby"].split()]
@@ -36,9 +41,9 @@ def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
                 "data-module": "govuk-character-count",
                 "data-maxlength": "5000",
             }
-            counted += 1
-    # Description and How we will know twice, the progress note and the sign-off note.
-    assert counted == 6
+            counted[name] = counted.get(name, 0) + 1
+    # The edit page adds the reason for a new due date.
+    assert counted == {"new action": 2, "edit action": 3, "action": 1, "sign off": 1, "withdraw": 1, "reopen": 1}
 
 
 def test_no_textarea_cuts_a_long_text_short(pages):
