@@ -172,6 +172,12 @@ def summary_list(response):
     return {key: value for key, (value, _actions) in summary_rows(response).items()}
 
 
+def error_summary(response):
+    """What the error summary lists, each error as visible text ([] when the page has no errors)."""
+    summaries = document(response).find_all("div", **{"data-module": "govuk-error-summary"})
+    return [item.text for summary in summaries for item in summary.find_all("li")]
+
+
 def legends(response):
     return [node.text for node in document(response).find_all("legend")]
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from actions.models import ActionItem, ProgressUpdate, Status
 from actions.services import record_progress
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
-from tests.html import breadcrumbs, headings, labels, legends
+from tests.html import breadcrumbs, error_summary, headings, labels, legends
 
 MAX_QUERIES = 16
 NEW = "/actions/new/"
@@ -443,12 +443,11 @@ def test_an_edit_over_your_own_change_in_another_window_says_so(client, leader, 
     second_tab = edit_data(action, title="Audit half the interviews")
     assert client.post(edit_url(action), first_tab).status_code == 302
 
-    html = client.post(edit_url(action), second_tab).content.decode()
+    response = client.post(edit_url(action), second_tab)
 
-    summary = html[html.index("govuk-error-summary__list") :]
-    summary = summary[: summary.index("</ul>")]
-    assert "You changed this action in another window at " in summary
-    assert str(leader) not in summary
+    [error] = error_summary(response)
+    assert error.startswith("You changed this action in another window at ")
+    assert str(leader) not in error
     action.refresh_from_db()
     assert action.title == "Audit every interview"
 

@@ -3,6 +3,7 @@ import pytest
 from actions.models import Status, UpdateKind
 from actions.services import record_progress
 from tests.factories import ProgressUpdateFactory
+from tests.html import headings
 
 MAX_QUERIES = 13
 
@@ -21,9 +22,10 @@ def signed_off(action, staff_user, leader):
 def test_a_leader_sees_a_confirm_page_asking_why(client, leader, signed_off):
     client.force_login(leader)
 
-    html = client.get(url(signed_off)).text
+    response = client.get(url(signed_off))
+    html = response.text
 
-    assert '<h1 class="govuk-heading-l">Reopen this action</h1>' in html
+    assert headings(response, 1) == ["Reopen this action"]
     assert "Audit return home interviews" in html
     assert "Why does this action need reopening?" in html
     assert ">Reopen action</button>" in html

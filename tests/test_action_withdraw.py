@@ -3,6 +3,7 @@ import pytest
 from actions.models import ActionItem, Status, UpdateKind
 from actions.services import archive_action, record_progress
 from tests.factories import ProgressUpdateFactory
+from tests.html import headings
 
 MAX_QUERIES = 13
 
@@ -14,9 +15,10 @@ def url(action):
 def test_a_leader_sees_a_confirm_page_asking_why(client, leader, action):
     client.force_login(leader)
 
-    html = client.get(url(action)).text
+    response = client.get(url(action))
+    html = response.text
 
-    assert '<h1 class="govuk-heading-l">Withdraw this action</h1>' in html
+    assert headings(response, 1) == ["Withdraw this action"]
     assert "Audit return home interviews" in html
     assert "Why is this action being withdrawn?" in html
     assert ">Withdraw action</button>" in html

@@ -4,7 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from actions.models import ActionItem, ProgressUpdate, Status
-from tests.html import document
+from tests.html import error_summary
 from tests.test_action_form import NEW, edit_data, form_data
 
 
@@ -52,8 +52,7 @@ def test_an_over_long_note_is_the_only_error_even_where_a_note_is_required(clien
     response = client.post(
         f"/actions/{action.pk}/", {"status": status, "note": "x" * 10_000, "version": action.version}
     )
-    summary = document(response).find("div", role="alert")
-    assert [item.text for item in summary.find_all("li")] == ["Progress note must be 5,000 characters or fewer"]
+    assert error_summary(response) == ["Progress note must be 5,000 characters or fewer"]
     assert not ProgressUpdate.objects.exists()
 
 
@@ -62,10 +61,7 @@ def test_an_over_long_reason_for_a_new_due_date_is_the_only_error_about_it(clien
     moved = action.due_date.replace(year=action.due_date.year + 1)
     data = edit_data(action, due_date_2=str(moved.year), due_date_reason="x" * 10_000)
     response = client.post(f"/actions/{action.pk}/edit/", data)
-    summary = document(response).find("div", role="alert")
-    assert [item.text for item in summary.find_all("li")] == [
-        "Reason for changing the due date must be 5,000 characters or fewer"
-    ]
+    assert error_summary(response) == ["Reason for changing the due date must be 5,000 characters or fewer"]
     action.refresh_from_db()
     assert action.due_date != moved
 

@@ -36,11 +36,8 @@ def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
             described_by = [page.find(id=id_).spoken for id_ in textarea.attrs["aria-describedby"].split()]
             assert "You can enter up to 5000 characters" in described_by
             module = next(node for node in page.iter() if textarea in node.iter() and "data-maxlength" in node.attrs)
-            assert module.attrs == {
-                "class": "govuk-character-count",
-                "data-module": "govuk-character-count",
-                "data-maxlength": "5000",
-            }
+            # GOV.UK Frontend's script counts within this element, against its limit.
+            assert (module.attrs["data-module"], module.attrs["data-maxlength"]) == ("govuk-character-count", "5000")
             counted[name] = counted.get(name, 0) + 1
     # The edit page adds the reason for a new due date.
     assert counted == {"new action": 2, "edit action": 3, "action": 1, "sign off": 1, "withdraw": 1, "reopen": 1}
