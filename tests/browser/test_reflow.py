@@ -100,7 +100,8 @@ def test_a_wide_table_scrolls_in_its_own_region_from_the_keyboard(demo_data, lon
     assert region.evaluate("region => region === document.activeElement"), "Tab never reached the table"
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("region => region.scrollLeft") > 0
+    # The browser scrolls smoothly: wait for it to have moved.
+    page.wait_for_function("region => region.scrollLeft > 0", arg=region.element_handle())
     assert page_width(page) <= PHONE["width"]
 
 
