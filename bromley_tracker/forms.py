@@ -56,7 +56,8 @@ class LongTextField(forms.CharField):
     widget = Textarea
 
     def __init__(self, *, label, error_messages=None, **kwargs):
-        name = label.removesuffix(" (optional)")
+        # "Note (optional)" and "Note (optional if accepted)" are both "Note" in a message.
+        name = re.sub(r"\s*\(optional[^)]*\)$", "", label)
         messages = {"max_length": f"{name} must be {LONG_TEXT:,} characters or fewer", **(error_messages or {})}
         super().__init__(label=label, max_length=LONG_TEXT, error_messages=messages, **kwargs)
 

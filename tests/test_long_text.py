@@ -4,8 +4,18 @@ import pytest
 
 from actions.models import Status
 from actions.services import record_progress
+from deadlines import services
+from deadlines.models import Milestone, MilestoneKind
 from tests.factories import ActionItemFactory
 from tests.html import document
+
+
+def submitted_plan(action, leader):
+    inspection = action.improvement_area.inspection
+    services.record_receipt(inspection=inspection, received_on=inspection.end_date, author=leader)
+    plan = Milestone.objects.get(inspection=inspection, kind=MilestoneKind.FINAL_PLAN)
+    services.record_submission(milestone=plan, submitted_on=inspection.end_date, author=leader)
+    return plan
 
 
 @pytest.fixture
@@ -20,6 +30,7 @@ def pages(client, leader, action, staff_user, area):
         "sign off": client.get(f"/actions/{action.pk}/sign-off/"),
         "withdraw": client.get(f"/actions/{action.pk}/withdraw/"),
         "reopen": client.get(f"/actions/{signed_off.pk}/reopen/"),
+        "Ofsted's response": client.get(f"/milestones/{submitted_plan(action, leader).pk}/response/"),
     }
 
 
@@ -40,7 +51,15 @@ def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
             assert (module.attrs["data-module"], module.attrs["data-maxlength"]) == ("govuk-character-count", "5000")
             counted[name] = counted.get(name, 0) + 1
     # The edit page adds the reason for a new due date.
-    assert counted == {"new action": 2, "edit action": 3, "action": 1, "sign off": 1, "withdraw": 1, "reopen": 1}
+    assert counted == {
+        "new action": 2,
+        "edit action": 3,
+        "action": 1,
+        "sign off": 1,
+        "withdraw": 1,
+        "reopen": 1,
+        "Ofsted's response": 1,
+    }
 
 
 def test_no_textarea_cuts_a_long_text_short(pages):

@@ -6,7 +6,7 @@ import pytest
 
 from deadlines import services
 from deadlines.models import Milestone, MilestoneKind, OfstedResponse
-from tests.html import field_error, section, summary_rows
+from tests.html import error_summary, field_error, section, summary_rows
 
 MAX_QUERIES = 14
 
@@ -46,6 +46,14 @@ def test_asking_for_changes_needs_a_note_beside_the_field(client, leader, submit
     client.force_login(leader)
     html = client.post(url(submitted), data(OfstedResponse.CHANGES_REQUESTED)).content.decode()
     assert field_error(html, "note") == "Enter what Ofsted asked to change"
+    submitted.refresh_from_db()
+    assert submitted.response == ""
+
+
+def test_an_over_long_note_gives_only_that_error(client, leader, submitted):
+    client.force_login(leader)
+    response = client.post(url(submitted), data(OfstedResponse.CHANGES_REQUESTED, note="x" * 10_000))
+    assert error_summary(response) == ["What Ofsted asked to change must be 5,000 characters or fewer"]
     submitted.refresh_from_db()
     assert submitted.response == ""
 
