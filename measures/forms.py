@@ -1,11 +1,13 @@
 """Forms for measures and their values. They only validate; measures.services writes."""
 
+import datetime
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
 from accounts.models import User
-from bromley_tracker.forms import GovukDateField, LongTextField, submit_button
+from bromley_tracker.forms import GovukDateField, LongTextField, date_example, long_text, submit_button
 from inspections.models import ImprovementArea, Theme
 
 from .models import DECIMAL_PLACES, MAX_DIGITS, Direction, Frequency, Unit
@@ -65,7 +67,8 @@ class ValueForm(FiguresForm):
     """The measure page's "Add a value"."""
 
     period_end = GovukDateField(
-        label="Period end", help_text="The last day of the month or quarter, for example 31 3 2026"
+        label="Period end",
+        help_text="The last day of the month or quarter, for example " + date_example(datetime.date(2026, 3, 31)),
     )
     field_order = ["period_end", "value", "numerator", "denominator", "note"]
 
@@ -77,7 +80,7 @@ class ValueForm(FiguresForm):
             Field.text("value", field_width=5),
             Field.text("numerator", field_width=5),
             Field.text("denominator", field_width=5),
-            Field.textarea("note", rows=3),
+            long_text("note", rows=3),
             submit_button("Save value"),
         )
 
@@ -96,8 +99,8 @@ class CorrectionForm(FiguresForm):
             Field.text("value", field_width=5),
             Field.text("numerator", field_width=5),
             Field.text("denominator", field_width=5),
-            Field.textarea("note", rows=3),
-            Field.textarea("reason", rows=3),
+            long_text("note", rows=3),
+            long_text("reason", rows=3),
             submit_button("Save correction"),
         )
 
@@ -130,11 +133,13 @@ class MeasureForm(forms.Form):
     )
     baseline_value = amount_field("Baseline")
     baseline_date = GovukDateField(
-        label="Baseline date", help_text="When the baseline was taken, for example 31 3 2025"
+        label="Baseline date",
+        help_text="When the baseline was taken, for example " + date_example(datetime.date(2025, 3, 31)),
     )
     target_value = amount_field("Target")
     target_date = GovukDateField(
-        label="Target date", help_text="When the target should be reached, for example 31 3 2027"
+        label="Target date",
+        help_text="When the target should be reached, for example " + date_example(datetime.date(2027, 3, 31)),
     )
     frequency = forms.ChoiceField(
         label="How often it is reported",
@@ -172,7 +177,7 @@ class MeasureForm(forms.Form):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("name"),
-            Field.textarea("description", rows=3),
+            long_text("description", rows=3),
             Field.text("numerator_description"),
             Field.text("denominator_description"),
             Field.radios("unit", legend_size=Size.SMALL, inline=True),

@@ -1,12 +1,13 @@
 """Every limited text field counts its characters (the GOV.UK character count) and never cuts text short."""
 
 import pytest
+from django.urls import reverse
 
 from actions.models import Status
 from actions.services import record_progress
 from deadlines import services
 from deadlines.models import Milestone, MilestoneKind
-from tests.factories import ActionItemFactory
+from tests.factories import ActionItemFactory, MeasureFactory, MeasureValueFactory
 from tests.html import document
 
 
@@ -19,9 +20,10 @@ def submitted_plan(action, leader):
 
 
 @pytest.fixture
-def pages(client, leader, action, staff_user, area):
+def pages(client, leader, action, staff_user, area, bromley):
     record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="Done")
     signed_off = ActionItemFactory(improvement_area=area, status=Status.SIGNED_OFF)
+    value = MeasureValueFactory(measure=MeasureFactory(local_authority=bromley, owner=staff_user))
     client.force_login(leader)
     return {
         "new action": client.get("/actions/new/"),
@@ -31,6 +33,9 @@ def pages(client, leader, action, staff_user, area):
         "withdraw": client.get(f"/actions/{action.pk}/withdraw/"),
         "reopen": client.get(f"/actions/{signed_off.pk}/reopen/"),
         "Ofsted's response": client.get(f"/milestones/{submitted_plan(action, leader).pk}/response/"),
+        "new measure": client.get(reverse("measure_create")),
+        "measure": client.get(reverse("measure_detail", args=[value.measure_id])),
+        "correct a value": client.get(reverse("measure_value_correct", args=[value.measure_id, value.pk])),
     }
 
 
@@ -59,6 +64,9 @@ def test_every_textarea_says_how_much_it_takes_and_is_described_by_it(pages):
         "withdraw": 1,
         "reopen": 1,
         "Ofsted's response": 1,
+        "new measure": 1,
+        "measure": 1,
+        "correct a value": 2,
     }
 
 
