@@ -69,11 +69,6 @@ def can_view_dashboard(user):
     return _has(user, roles.VIEW_DASHBOARD)
 
 
-def can_lead(user):
-    """The pages' leader links (add an action, the board report): whoever may create actions."""
-    return can_create_action(user)
-
-
 def can_view_deadlines(user):
     """An inspection's deadlines and milestones: anyone with a role."""
     return _has(user, roles.VIEW_DEADLINES)
@@ -183,7 +178,6 @@ USER_RULES = {
         can_edit_action,
         can_sign_off,
         can_view_dashboard,
-        can_lead,
         can_view_measures,
         can_create_measure,
         can_reach_admin,
