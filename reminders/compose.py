@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from accounts import rules
 from actions.models import ASSIGNMENT_KINDS, ActionItem, ProgressUpdate, Rag, Status, UpdateKind, overdue_q
+from measures.models import Measure
 
 from .models import EmailSettings, Kind, OutboundEmail, RagSnapshot, State
 
@@ -69,8 +70,9 @@ def action_item(action, detail):
     return {"title": action.title, "url": site_url(action.get_absolute_url()), "detail": detail}
 
 
-def section(heading, actions, detail, *, more_url):
-    items = [action_item(action, detail(action)) for action in actions[:SECTION_LIMIT]]
+def section(heading, actions, detail, *, more_url, item=action_item):
+    """Up to SECTION_LIMIT items under a heading (`item` turns each into a title, link and detail), or None."""
+    items = [item(action, detail(action)) for action in actions[:SECTION_LIMIT]]
     more = len(actions) - len(items)
     return {"heading": heading, "items": items, "more": more, "more_url": more_url} if items else None
 
@@ -122,13 +124,34 @@ def in_use():
     return ActionItem.objects.filter(archived_at__isnull=True)
 
 
+def measures_due(owner_ids, soon):
+    """{owner id: [(measure, next due date)]}: the measures they own whose next value is due by `soon`,
+    the most overdue first. One query."""
+    due_by_owner = defaultdict(list)
+    for measure in Measure.objects.filter(owner_id__in=owner_ids).with_latest():
+        next_due = measure.next_due(measure.latest_date)
+        if next_due <= soon:
+            due_by_owner[measure.owner_id].append((measure, next_due))
+    for measures in due_by_owner.values():
+        measures.sort(key=lambda pair: (pair[1], pair[0].name, pair[0].pk))
+    return due_by_owner
+
+
+def measure_item(pair, detail):
+    measure, _next_due = pair
+    return {"title": measure.name, "url": site_url(measure.get_absolute_url()), "detail": detail}
+
+
 def owner_digests(*, week, now, composed):
-    """Each owner of open actions: overdue, due in the next DIGEST_AHEAD_DAYS days, blocked, and assigned to
-    them since their last digest. Nothing to say, no email. Six queries a batch."""
+    """Each owner of open actions or of measures: overdue, due in the next DIGEST_AHEAD_DAYS days, blocked,
+    and assigned to them since their last digest; the measures whose next value is due by then. Nothing to
+    say, no email. Seven queries a batch."""
     today = timezone.localdate(now)
     User = get_user_model()
-    owner_ids = set(in_use().open().values_list("owner_id", flat=True).distinct())
+    measure_owners = Measure.objects.filter(owner__isnull=False).order_by().values_list("owner_id", flat=True)
+    owner_ids = set(in_use().open().order_by().values_list("owner_id", flat=True).union(measure_owners))
     my_actions_url = site_url(reverse("my_actions"))
+    scorecard_url = site_url(reverse("measure_list"))
     for batch in batches(owner_ids):
         done = _already(Kind.OWNER_DIGEST, week, batch)
         batch = [pk for pk in batch if pk not in done]
@@ -146,6 +169,7 @@ def owner_digests(*, week, now, composed):
             .order_by("due_date", "pk")
         ):
             listed[action.owner_id].append(action)
+        measures = measures_due(batch, soon)
         last_digest = dict(
             OutboundEmail.objects.filter(kind=Kind.OWNER_DIGEST, recipient_id__in=batch, week__lt=week)
             .values_list("recipient_id")
@@ -176,14 +200,16 @@ def owner_digests(*, week, now, composed):
             blocked = [a for a in actions if a.status == Status.BLOCKED and a.due_date >= today]
             coming = [a for a in actions if today <= a.due_date <= soon and a.status != Status.BLOCKED]
             new = list(assigned[pk].values())
-            if not (overdue or blocked or coming or new):
+            if not (overdue or blocked or coming or new or measures[pk]):
                 continue
             email = build(
                 kind=Kind.OWNER_DIGEST,
                 recipient=user,
                 key=digest_key(Kind.OWNER_DIGEST, pk, week),
                 subject="Your improvement actions this week",
-                intro="Here are your improvement actions that need attention this week.",
+                intro="Here are your improvement actions"
+                + (" and measures" if measures[pk] else "")
+                + " that need attention this week.",
                 sections=[
                     section(
                         "Overdue", overdue, lambda a: f"Was due {date_format(a.due_date)}", more_url=my_actions_url
@@ -191,8 +217,15 @@ def owner_digests(*, week, now, composed):
                     section("Blocked", blocked, due, more_url=my_actions_url),
                     section(f"Due in the next {DIGEST_AHEAD_DAYS} days", coming, due, more_url=my_actions_url),
                     section("Assigned to you since your last digest", new, due, more_url=my_actions_url),
+                    section(
+                        "Measures with a value due",
+                        measures[pk],
+                        lambda pair: f"{'Was due' if pair[1] < today else 'Due'} {date_format(pair[1])}",
+                        item=measure_item,
+                        more_url=f"{scorecard_url}?owner={pk}",
+                    ),
                 ],
-                reason="You get this weekly digest because you own improvement actions.",
+                reason="You get this weekly digest because you own improvement actions or measures.",
                 week=week,
             )
             composed.offer(email, wanted=wants[pk].owner_digest)
