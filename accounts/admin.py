@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from . import roles, rules
-from .models import LocalAuthority, User
+from .models import LocalAuthority, ResetRequest, User
 from .scoping import ReferenceDataAdminMixin, ScopedAdminMixin, visible_to
 
 admin.site.site_header = "Improvement tracker administration"
@@ -143,6 +143,30 @@ class AccessLogAdmin(SignInRecordAdminMixin, axes_admin.AccessLogAdmin):
 @admin.register(AccessFailureLog)
 class AccessFailureLogAdmin(SignInRecordAdminMixin, axes_admin.AccessFailureLogAdmin):
     pass
+
+
+@admin.register(ResetRequest)
+class ResetRequestAdmin(admin.ModelAdmin):
+    """Recent requests for password reset links (accounts/resets.py), for platform administrators to read:
+    they belong to no council. Deleting them lifts the limit at once."""
+
+    list_display = ["requested_at", "ip_address"]
+    readonly_fields = ["requested_at", "ip_address", "email_digest"]
+
+    def has_module_permission(self, request):
+        return rules.can_clear_sign_in_records(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return rules.can_clear_sign_in_records(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return rules.can_clear_sign_in_records(request.user)
 
 
 def view_on_site(request, content_type_id, object_id):

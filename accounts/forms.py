@@ -8,6 +8,8 @@ from django.core.validators import MaxLengthValidator
 
 from bromley_tracker import sign_in
 
+from . import resets
+
 USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
@@ -107,8 +109,11 @@ class ChangePasswordForm(PasswordChangeForm):
 
 
 class ResetPasswordForm(PasswordResetForm):
-    def __init__(self, *args, **kwargs):
+    asked_too_often = False
+
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["email"].error_messages.update(
             {
                 "required": "Enter your email address",
@@ -123,6 +128,17 @@ class ResetPasswordForm(PasswordResetForm):
             Field.text("email", field_width=20),
             Button("submit", "Send a reset link", data_prevent_double_click="true"),
         )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.request is not None and resets.address_has_asked_too_often(self.request):
+            self.asked_too_often = True
+            raise ValidationError(
+                f"Too many reset links have been asked for from your connection. Try again in "
+                f"{resets.window_minutes()} minutes, or ask your council's administrator.",
+                code="asked_too_often",
+            )
+        return cleaned_data
 
 
 class ChooseNewPasswordForm(SetPasswordForm):

@@ -59,3 +59,18 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+class ResetRequest(models.Model):
+    """One request for a password reset link, kept for an hour to limit how often links are asked for
+    (accounts/resets.py). The address typed is kept only as a keyed digest."""
+
+    email_digest = models.CharField(max_length=64)
+    ip_address = models.GenericIPAddressField(null=True)
+    requested_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["email_digest", "requested_at"], name="reset_request_email_idx")]
+
+    def __str__(self):
+        return f"Password reset asked for at {self.requested_at:%Y-%m-%d %H:%M}"

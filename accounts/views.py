@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from bromley_tracker import sign_in
 
+from . import resets
 from .forms import ChangePasswordForm, ChooseNewPasswordForm, ResetPasswordForm, SignInForm
 
 
@@ -71,6 +72,19 @@ class ResetPasswordView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        if resets.record(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        # Enough links have gone to this address for now: say the same as ever, send nothing.
+        return redirect(self.success_url)
+
+    def form_invalid(self, form):
+        status = 429 if form.asked_too_often else 200
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
 class ResetPasswordSentView(auth_views.PasswordResetDoneView):

@@ -228,6 +228,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Improvement tracker <
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 REMINDERS_DIGEST_WEEKDAY = env_weekday("REMINDERS_DIGEST_WEEKDAY", "Monday")
 PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
+# At most PASSWORD_RESET_EMAIL_LIMIT reset links to one email address, and PASSWORD_RESET_ADDRESS_LIMIT
+# requests from one client address, in each PASSWORD_RESET_WINDOW (accounts/resets.py).
+PASSWORD_RESET_EMAIL_LIMIT = env_int("PASSWORD_RESET_EMAIL_LIMIT", 3, minimum=1)
+PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 20, minimum=1)
+PASSWORD_RESET_WINDOW = datetime.timedelta(minutes=env_int("PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1))
 
 # Hardened when DEBUG is off. HTTPS_ONLY=0 serves plain HTTP (a local benchmark), never in production.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", default=not DEBUG)
