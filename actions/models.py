@@ -47,6 +47,9 @@ class UpdateKind(models.TextChoices):
 
 # A history row of these kinds gives the action to its owner: their My actions page says so.
 ASSIGNMENT_KINDS = (UpdateKind.CREATED, UpdateKind.REASSIGNED)
+# The notes people write about progress; the others (created, edited, reassigned, archived) the service
+# writes to say what changed, and are not what "Latest progress note" means.
+PROGRESS_NOTE_KINDS = (UpdateKind.PROGRESS, UpdateKind.SIGNED_OFF, UpdateKind.REOPENED)
 
 
 def is_overdue(*, status, due_date, today):
@@ -277,8 +280,13 @@ class ActionItemQuerySet(ScopedQuerySet):
         )
 
     def with_latest_note(self):
-        """Annotate `latest_note` and `latest_note_at`: the newest progress note that says something."""
-        notes = ProgressUpdate.objects.filter(action=OuterRef("pk")).exclude(note="").order_by("-created_at", "-pk")
+        """Annotate `latest_note` and `latest_note_at`: the newest progress note (PROGRESS_NOTE_KINDS) that says
+        something."""
+        notes = (
+            ProgressUpdate.objects.filter(action=OuterRef("pk"), kind__in=PROGRESS_NOTE_KINDS)
+            .exclude(note="")
+            .order_by("-created_at", "-pk")
+        )
         return self.annotate(
             latest_note=Subquery(notes.values("note")[:1]),
             latest_note_at=Subquery(notes.values("created_at")[:1]),

@@ -415,4 +415,6 @@ def test_a_signed_off_action_says_when_it_was_signed_off(client, staff_user, lea
     )
     client.force_login(staff_user)
 
-    assert "RAG rating: Complete Signed off on 4 March 2025" in page_text(client.get(url(action)))
+    text = page_text(client.get(url(action)))
+    # The date once, in the sign-off box, not again beside the rating.
+    assert "RAG rating: Complete This action was signed off on 4 March 2025 by " in text

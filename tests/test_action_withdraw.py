@@ -1,9 +1,11 @@
+import datetime
+
 import pytest
 
 from actions.models import ActionItem, Status, UpdateKind
 from actions.services import archive_action, record_progress
 from tests.factories import ProgressUpdateFactory
-from tests.html import headings
+from tests.html import headings, main_text
 
 MAX_QUERIES = 13
 
@@ -44,6 +46,19 @@ def test_a_leader_withdraws_it_and_its_page_says_when_and_why(client, leader, ac
         leader,
         "Replaced by the county-wide audit",
     )
+
+
+def test_a_withdrawn_overdue_action_shows_no_rating_and_is_not_called_overdue(client, leader, action):
+    ActionItem.objects.filter(pk=action.pk).update(due_date=datetime.date(2020, 11, 26))
+    action.refresh_from_db()
+    archive_action(action=action, by=leader, note="Replaced by the county-wide audit")
+    client.force_login(leader)
+
+    text = main_text(client.get(f"/actions/{action.pk}/"))
+
+    assert "This action was withdrawn on" in text
+    assert "RAG rating" not in text and "Overdue" not in text
+    assert "26 November 2020" in text
 
 
 def test_a_withdrawn_action_leaves_the_lists_and_is_found_with_the_filter(client, leader, staff_user, action):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from actions.models import Status
-from actions.services import record_progress
+from actions.services import create_action, record_progress, update_action
 from inspections.models import Grade, InspectionKind
 from tests.factories import (
     ActionItemFactory,
@@ -87,6 +87,35 @@ def test_each_action_shows_its_latest_progress_note_and_its_date(client, leader,
 def test_an_action_without_a_progress_note_says_so(client, leader, action):
     client.force_login(leader)
     [row] = table_records(table_by_caption(client.get(url(action.improvement_area.inspection)), "Actions"))
+    assert row["Latest progress note"] == "No progress notes yet"
+
+
+def test_what_the_tracker_wrote_on_creating_editing_or_reassigning_is_not_a_progress_note(
+    client, leader, area, staff_user
+):
+    other = UserFactory(staff=True, local_authority=area.inspection.local_authority)
+    action = create_action(
+        improvement_area=area,
+        owner=staff_user,
+        created_by=leader,
+        title="Audit return home interviews",
+        due_date=datetime.date(2030, 1, 31),
+    )
+    update_action(
+        action=action,
+        author=leader,
+        improvement_area=area,
+        title=action.title,
+        description="",
+        owner=other,
+        due_date=datetime.date(2030, 3, 31),
+        success_measure="",
+        due_date_reason="The case system changes in February",
+    )
+    client.force_login(leader)
+
+    [row] = table_records(table_by_caption(client.get(url(area.inspection)), "Actions"))
+
     assert row["Latest progress note"] == "No progress notes yet"
 
 
