@@ -77,7 +77,7 @@ def test_leader_signs_off_a_completed_action_from_the_queue_and_the_dashboard_co
     expect(page.get_by_role("alert")).to_contain_text("Action signed off")
     expect(page.get_by_role("button", name="Sign off")).to_have_count(0)
     expect(page.get_by_text(re.compile(r"^RAG rating: Complete$"))).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^This action was signed off on \d"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"This action was signed off on \d"))).to_be_visible()
 
     page.goto("/dashboard/")
     assert _leading_number(complete_cell) == 1
