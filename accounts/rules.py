@@ -28,6 +28,12 @@ def can_create_action(user):
     return _has(user, roles.ADD_ACTION)
 
 
+def can_import_plan(user, inspection):
+    """Import a spreadsheet action plan into an inspection: leaders of the inspection's authority, who may
+    create actions there."""
+    return can_create_action(user) and user.local_authority_id == inspection.local_authority_id
+
+
 def can_edit_action(user, action=None):
     """Edit an action's details, owner and due date: leaders."""
     return _has(user, roles.CHANGE_ACTION)

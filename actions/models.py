@@ -43,9 +43,11 @@ class UpdateKind(models.TextChoices):
     ARCHIVED = "archived", "Archived"
     SIGNED_OFF = "signed_off", "Signed off"
     REOPENED = "reopened", "Reopened"
+    IMPORTED = "imported", "Imported"
 
 
-# A history row of these kinds gives the action to its owner: their My actions page says so.
+# A history row of these kinds gives the action to its owner: their My actions page says so. An imported
+# action is not among them: it was already the owner's in the council's own plan.
 ASSIGNMENT_KINDS = (UpdateKind.CREATED, UpdateKind.REASSIGNED)
 # The notes people write about progress; the others (created, edited, reassigned, archived) the service
 # writes to say what changed, and are not what "Latest progress note" means.
@@ -489,4 +491,5 @@ _HEADINGS = {
     UpdateKind.ARCHIVED: "Withdrawn",
     UpdateKind.SIGNED_OFF: "Signed off",
     UpdateKind.REOPENED: "Reopened, back to {status}",
+    UpdateKind.IMPORTED: "Imported as {status}",
 }

@@ -326,3 +326,65 @@ def reopen_action(*, action: ActionItem, by, reason: str, at=None) -> ProgressUp
         note=reason,
         created_at=at,
     )
+
+
+@transaction.atomic
+def import_action(
+    *,
+    improvement_area,
+    owner,
+    imported_by,
+    source_name: str,
+    title: str,
+    due_date,
+    status: str = Status.NOT_STARTED,
+    status_word: str = "",
+    progress_note: str = "",
+    description: str = "",
+    success_measure: str = "",
+    at=None,
+) -> ActionItem:
+    """Create an action from a council's existing plan, with the first row of its history saying where it
+    came from, the status it had there and its progress update.
+
+    As create_action, but the plan's own status is kept (never signed off: that stays a leader's act here)
+    and the due date may have passed: an existing plan's timescales do. Blocked needs the progress update
+    as its note, as any change to Blocked does.
+    """
+    if not rules.can_create_action(imported_by):
+        raise PermissionDenied("Only a leader can import actions.")
+    if status not in Status.values or status == Status.SIGNED_OFF:
+        raise ValidationError({"status": "Select a status other than signed off."}, code="invalid_status")
+    progress_note = normalise_text(progress_note)
+    if status == Status.BLOCKED and not progress_note:
+        raise ValidationError({"note": "Enter a progress note saying what blocks it."}, code="note_required")
+    check_owner(owner=owner, improvement_area=improvement_area)
+    at = at or timezone.now()
+    action = ActionItem.objects.create(
+        improvement_area=improvement_area,
+        owner=owner,
+        created_by=imported_by,
+        updated_by=imported_by,
+        title=title.strip(),
+        description=normalise_text(description),
+        success_measure=normalise_text(success_measure),
+        due_date=due_date,
+        status=status,
+        completed_on=timezone.localdate(at) if status in DONE_STATUSES else None,
+        created_at=at,
+    )
+    note = f"Imported from {source_name} by {imported_by} on {date_format(timezone.localdate(at))}."
+    if status_word:
+        note += f" Status in the plan: {status_word}."
+    if progress_note:
+        note += f"\n\n{progress_note}"
+    ProgressUpdate.objects.create(
+        action=action,
+        author=imported_by,
+        kind=UpdateKind.IMPORTED,
+        status_before="",
+        status_after=status,
+        note=note,
+        created_at=at,
+    )
+    return action

@@ -61,6 +61,7 @@ def inspection_detail(request, pk):
             "deadlines": rules.can_view_deadlines(request.user)
             and inspection_deadlines(request.user, inspection, timezone.localdate()),
             "delivery_and_impact": impact.delivery_and_impact(request.user, areas=areas),
+            "can_import_plan": rules.can_import_plan(request.user, inspection),
         },
     )
 
