@@ -58,7 +58,7 @@ class MappingForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         chosen = {}
-        for name, value in cleaned_data.items():
+        for name, value in list(cleaned_data.items()):
             if not value:
                 continue
             if value in chosen:

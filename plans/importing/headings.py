@@ -51,6 +51,7 @@ FIELDS = {
             "task",
         ],
     ),
+    "description": ("Description", ["description", "detail", "details", "action detail", "sub actions", "tasks"]),
     "owner": (
         "Owner",
         [

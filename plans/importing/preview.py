@@ -1,5 +1,6 @@
 """From a pending upload to what the import would do (the preview) or did (the import)."""
 
+import logging
 from dataclasses import dataclass
 
 import tablib
@@ -9,6 +10,8 @@ from django.utils.text import get_text_list
 from .headings import FIELD_LABELS, FIELDS, match_headings
 from .reading import repeats_headings
 from .resource import COLUMNS, PlanResource
+
+logger = logging.getLogger(__name__)
 
 
 def initial_mapping(headings):
@@ -71,6 +74,7 @@ class Preview:
                 problems = [m for ms in row_result.validation_error.message_dict.values() for m in ms]
                 self.rows.append(PreviewRow(number, problems=tuple(problems)))
             elif row_result.is_error():
+                logger.error("Row %s of an import could not be read", number, exc_info=row_result.errors[0].error)
                 self.rows.append(PreviewRow(number, problems=(f"Row {number}: this row could not be read.",)))
             else:
                 self.rows.append(PreviewRow(number, planned=row_result.instance))
