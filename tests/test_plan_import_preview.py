@@ -146,8 +146,7 @@ def test_each_problem_names_the_row_the_column_and_what_to_fix(client, leader, i
         ["1", "Area", "Third", "", "", "", "Blocked", ""],
         ["", "", "Orphan", "jsmith", "31/03/2027", "", "", ""],
     ]
-    data = xlsx(rows)
-    # A first row without a recommendation has none to carry down.
+    # The first row has no recommendation to carry down from above it.
     data = xlsx([rows[0], rows[4], *rows[1:4]])
 
     response = upload(client, inspection, data)

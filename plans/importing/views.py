@@ -45,7 +45,7 @@ def _pending_for(request, inspection, pending_pk):
 def plan_import(request, pk):
     """The template to download and the upload; a readable file goes on to its preview."""
     inspection = _inspection_for_import(request, pk)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         table = form.cleaned_data["table"]
         PendingImport.objects.stale().delete()
