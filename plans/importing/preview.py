@@ -142,7 +142,7 @@ def run_import(pending, *, user):
     """Import `pending` in one transaction: everything, or (if any row has a problem) nothing.
 
     Returns (Preview, created actions); on a problem the Preview says why and nothing is saved.
-    The pending upload is deleted with the import, so the file is not kept.
+    An upload kept in the database is deleted with the import, so the file is not kept.
     """
     with transaction.atomic():
         resource = _resource(pending, user)
@@ -153,5 +153,6 @@ def run_import(pending, *, user):
         if done.problem_rows or result.has_errors():
             transaction.set_rollback(True)
             return done, []
-        pending.delete()
+        if pending.pk is not None:
+            pending.delete()
     return done, [planned.action for planned in done.to_create]
