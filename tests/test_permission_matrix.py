@@ -18,6 +18,7 @@ from accounts.models import ResetRequest
 from actions.models import Status
 from deadlines import services
 from deadlines.models import ClosureDay, Intervention, InterventionKind, Milestone
+from plans.models import PendingImport
 from reminders.models import Kind, OutboundEmail
 from tests.factories import (
     ActionItemFactory,
@@ -72,6 +73,11 @@ GET_MATRIX = {
     "inspection_list": row(),
     "inspection_detail": OWN_AUTHORITY,
     "board_report": LEADERS_ONLY_OWN,
+    "plan_import": LEADERS_ONLY_OWN,
+    "plan_import_template": LEADERS_ONLY_OWN,
+    # An upload is its uploader's (the leader's) alone: another leader or administrator finds none.
+    "plan_import_preview": {**LEADERS_ONLY_OWN, "administrator": NOT_FOUND},
+    "plan_import_confirm": row(**dict.fromkeys(ROLES[1:], NOT_ALLOWED)),
     "area_detail": OWN_AUTHORITY,
     "theme_list": row(),
     # Themes are shared reference data; each authority sees only its own areas under them.
@@ -100,6 +106,11 @@ POST_MATRIX = {
     "action_reopen": LEADERS_ONLY_OWN,
     "action_withdraw": LEADERS_ONLY_OWN,
     "action_create": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "plan_import": LEADERS_ONLY_OWN,
+    # An empty form: matched to nothing, shown again with its error.
+    "plan_import_preview": {**LEADERS_ONLY_OWN, "administrator": NOT_FOUND},
+    # The uploader's plan is imported and they go on to the actions.
+    "plan_import_confirm": {**LEADERS_ONLY_OWN, "leader": 302, "administrator": NOT_FOUND},
     "receipt_edit": LEADERS_ONLY_OWN,
     "milestone_create": LEADERS_ONLY_OWN,
     "submission_edit": LEADERS_ONLY_OWN,
@@ -148,7 +159,19 @@ def world(bromley, essex):
         inspection=inspection,
         started_on=inspection.end_date,
     )
+    pending = PendingImport.objects.create(
+        inspection=inspection,
+        uploaded_by=users["leader"],
+        file_name="plan.xlsx",
+        headings=["Action", "Owner", "Timescale", "Recommendation"],
+        rows=[[2, ["Matrix action", "owner", "31/03/2027", "A recommendation new to the inspection"]]],
+        mapping={"0": "title", "1": "owner", "2": "due_date", "3": "area"},
+    )
     kwargs = {
+        "plan_import": {"pk": inspection.pk},
+        "plan_import_template": {"pk": inspection.pk},
+        "plan_import_preview": {"pk": inspection.pk, "pending_pk": pending.pk},
+        "plan_import_confirm": {"pk": inspection.pk, "pending_pk": pending.pk},
         "action_detail": {"pk": action.pk},
         "action_edit": {"pk": action.pk},
         "action_sign_off": {"pk": action.pk},

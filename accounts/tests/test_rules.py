@@ -131,3 +131,11 @@ def test_an_administrator_grants_only_what_they_hold(administrator, leader, supe
     assert set(rules.grantable_permissions(leader)) == set(Permission.objects.filter(group__user=leader))
     assert rules.grantable_permissions(superuser).count() == Permission.objects.count()
     assert rules.grantable_permissions(administrator).filter(codename="change_user").exists()
+
+
+def test_leaders_may_import_a_plan_into_their_own_councils_inspections_only(
+    leader, staff_user, other_leader, inspection
+):
+    assert rules.can_import_plan(leader, inspection)
+    assert not rules.can_import_plan(staff_user, inspection)
+    assert not rules.can_import_plan(other_leader, inspection)
