@@ -20,6 +20,7 @@ from deadlines import services
 from deadlines.models import Milestone, MilestoneKind
 from inspections.models import ImprovementArea, Inspection, Theme
 from measures.models import Measure
+from plans.tests.spreadsheets import xlsx
 from tests.browser.reflow import PHONE, page_width, tables_outside_scroll_regions
 from tests.factories import UserFactory
 
@@ -35,6 +36,7 @@ AXE_OPTIONS = {
 }
 BROMLEY = "305"
 # Each sweep runs at the browser's default desktop size and at a small phone's width.
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDTHS = [pytest.param(None, id="desktop"), pytest.param(PHONE, id="320px")]
 
 
@@ -227,7 +229,34 @@ def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot, viewpor
     expect(page.get_by_text("There is a problem")).to_be_visible()
     sweep.check("new-measure-errors")
     sweep.visit("edit-measure", f"/measures/{bromley_measures().first().pk}/edit/")
+    import_pages(sweep, page, inspection)
     sweep.assert_no_violations()
+
+
+def import_pages(sweep, page, inspection):
+    """Import a plan: the upload with its error, and the preview with problems, corrections and rows to create."""
+    sweep.visit("import-a-plan", f"/inspections/{inspection.pk}/import/")
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("import-a-plan-errors")
+    plan = xlsx(
+        [
+            ["Rec no", "Recommendation", "Action", "Owner", "By when", "RAG", "Progress update"],
+            ["1", "", "Audit every return home interview", "staff", "31/03/2027", "Green", "First audit done " * 20],
+            ["9", "A recommendation new to the inspection", "Run a survey", "staff", "Q4 2026-27", "", ""],
+            ["1", "", "An action with problems", "Nobody Here", "Ongoing", "Purple", ""],
+            [],
+        ]
+    )
+    page.get_by_label("Spreadsheet").set_input_files({"name": "plan.xlsx", "mimeType": XLSX, "buffer": plan})
+    page.get_by_role("button", name="Upload and check").click()
+    expect(page.get_by_text("1 row has a problem")).to_be_visible()
+    page.get_by_text("Correct the column matches", exact=True).click()
+    sweep.check("import-preview")
+    page.get_by_label("Column C: Action").select_option(label="Not imported")
+    page.get_by_role("button", name="Check again with these matches").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("import-preview-match-errors")
 
 
 def deadline_pages(sweep, page):
