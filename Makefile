@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run dev test setup deps assets migrate demo lint format backup restore export-json import-json clean bench bench-reminders reliability
+.PHONY: run dev test setup deps assets migrate demo lint format backup restore export-json import-json clean bench bench-reminders bench-import reliability
 
 # `make run` serves the product as people meet it: debug off, so its own error pages, and a secret key
 # generated into .secret_key (bromley_tracker/settings_local.py). `make dev` keeps Django's debug pages.
@@ -116,6 +116,10 @@ bench: deps assets $(VENV)/.bench-installed
 # What a digest day of `send_reminders --dry-run` costs with every council (generated when there are none).
 bench-reminders: deps
 	DATABASE_URL="$(or $(DATABASE_URL),$(BENCH_DATABASE_URL))" $(PY) bench/reminders.py
+
+# What previewing and importing a 1,000-row plan costs, on DATABASE_URL (migrated first), left as it was.
+bench-import: migrate
+	$(PY) bench/import_plan.py
 
 # Runs the trust tests on PostgreSQL and writes docs/reliability.md from what they measured.
 reliability: deps assets
