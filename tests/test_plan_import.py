@@ -1,12 +1,14 @@
 """Import a plan: the page with the template and the upload, for leaders of the inspection's council."""
 
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plans.importing import reading
+from plans.importing.template_file import template_bytes
 from plans.models import PendingImport
 from plans.tests.spreadsheets import HEADINGS, xlsx
 from tests.html import error_summary, field_error, labels, links, main_text
@@ -109,3 +111,11 @@ def test_the_upload_page_takes_a_bounded_number_of_queries(client, leader, inspe
     # Session, user, inspection, permissions, the header's council, and the session's save.
     with django_assert_max_num_queries(8):
         client.get(url(inspection))
+
+
+def test_the_readmes_copy_of_the_template_is_the_one_the_page_offers(settings):
+    def contents(data):
+        return list(openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+
+    committed = (Path(settings.BASE_DIR) / "docs" / "action-plan-template.xlsx").read_bytes()
+    assert contents(committed) == contents(template_bytes("staff"))
