@@ -35,13 +35,18 @@ from django.db import connection, transaction  # noqa: E402
 from accounts import roles  # noqa: E402
 from accounts.models import LocalAuthority, User  # noqa: E402
 from actions.models import ActionItem  # noqa: E402
+from bench.record import record_latest  # noqa: E402
 from inspections.models import ImprovementArea, Inspection, InspectionKind  # noqa: E402
 from plans.importing import preview as previews  # noqa: E402
 from plans.importing.reading import read_table  # noqa: E402
 from plans.models import PendingImport  # noqa: E402
 
-DOC = ROOT / "docs" / "performance.md"
-DOC_START, DOC_END = "<!-- import:latest -->", "<!-- /import:latest -->"
+SECTION = """## Importing a plan
+
+What a council's spreadsheet plan costs to preview and import, from `make bench-import`
+(bench/import_plan.py), which leaves the database as it found it. The preview takes a fixed
+number of queries whatever the plan's size; confirming takes a few a row (its action, its
+history row and the service's savepoint) and one for each new improvement area."""
 DATES = ["31/03/2027", "30 June 2027", "September 2027", "Q4 2027-28", datetime.datetime(2027, 12, 31)]
 STATUSES = ["Not started", "On track", "Green", "Complete", "Blue", "Red"]
 
@@ -113,7 +118,7 @@ def measure(stage, work):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1000, help="Rows in the plan (a multiple of 50).")
-    parser.add_argument("--no-doc", action="store_true", help=f"Do not record the figures in {DOC.name}.")
+    parser.add_argument("--no-doc", action="store_true", help="Do not record the figures in docs/performance.md.")
     args = parser.parse_args()
 
     with transaction.atomic():
@@ -183,22 +188,7 @@ def main():
     table = "\n".join(lines)
     print(table)
     if not args.no_doc:
-        text = DOC.read_text()
-        block = f"{DOC_START}\n{table}\n{DOC_END}"
-        if DOC_START in text:
-            before, rest = text.split(DOC_START, 1)
-            text = before + block + rest.split(DOC_END, 1)[1]
-        else:
-            text = text.rstrip("\n") + (
-                "\n\n## Importing a plan\n\n"
-                "What a council's spreadsheet plan costs to preview and import, from `make bench-import`\n"
-                "(bench/import_plan.py), which leaves the database as it found it. The preview takes a fixed\n"
-                "number of queries whatever the plan's size; confirming takes a few a row (its action, its\n"
-                "history row and the service's savepoint) and one for each new improvement area.\n\n"
-                f"{block}\n"
-            )
-        DOC.write_text(text)
-        print(f"Recorded in {DOC.relative_to(ROOT)}")
+        record_latest("import", table, section=SECTION)
 
 
 if __name__ == "__main__":

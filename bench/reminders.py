@@ -30,11 +30,15 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import LocalAuthority, User  # noqa: E402
 from actions.models import ActionItem, ProgressUpdate  # noqa: E402
+from bench.record import record_latest  # noqa: E402
 from reminders import compose  # noqa: E402
 from reminders.models import week_of  # noqa: E402
 
-DOC = ROOT / "docs" / "performance.md"
-DOC_START, DOC_END = "<!-- reminders:latest -->", "<!-- /reminders:latest -->"
+SECTION = """## Reminders at national scale
+
+What a digest day costs to compose, from `make bench-reminders` (bench/reminders.py): the digests
+take a fixed number of queries per batch of people, whatever the number of people or actions; the
+at-once emails read the last two days of history in one pass."""
 
 
 class Counter:
@@ -69,7 +73,7 @@ def measure(name, build, people, *, batched=True):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--authorities", type=int, default=153, help="Councils to generate when there are none.")
-    parser.add_argument("--no-doc", action="store_true", help=f"Do not record the figures in {DOC.name}.")
+    parser.add_argument("--no-doc", action="store_true", help="Do not record the figures in docs/performance.md.")
     args = parser.parse_args()
     if not LocalAuthority.objects.filter(code__gte="500").exists():
         call_command("generate_scale_data", authorities=args.authorities)
@@ -112,21 +116,7 @@ def main():
     table = "\n".join(lines)
     print(table)
     if not args.no_doc:
-        text = DOC.read_text()
-        block = f"{DOC_START}\n{table}\n{DOC_END}"
-        if DOC_START in text:
-            before, rest = text.split(DOC_START, 1)
-            text = before + block + rest.split(DOC_END, 1)[1]
-        else:
-            text = text.rstrip("\n") + (
-                "\n\n## Reminders at national scale\n\n"
-                "What a digest day costs to compose, from `make bench-reminders` (bench/reminders.py): the digests\n"
-                "take a fixed number of queries per batch of people, whatever the number of people or actions; the\n"
-                "at-once emails read the last two days of history in one pass.\n\n"
-                f"{block}\n"
-            )
-        DOC.write_text(text)
-        print(f"Recorded in {DOC.relative_to(ROOT)}")
+        record_latest("reminders", table, section=SECTION)
 
 
 if __name__ == "__main__":
