@@ -40,6 +40,12 @@ def other_staff_user(bromley):
 
 
 @pytest.fixture
+def jane(bromley):
+    """Staff of Bromley whom imported plans name as "Jane Smith", "jsmith" or "jsmith@example.org"."""
+    return UserFactory(username="jsmith", first_name="Jane", last_name="Smith", staff=True, local_authority=bromley)
+
+
+@pytest.fixture
 def leader(bromley):
     return UserFactory(username="leader", leader=True, local_authority=bromley)
 

@@ -3,7 +3,6 @@ row, or nothing when a row has a problem; importing the same plan again creates 
 
 import datetime
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +13,7 @@ from actions.models import ActionItem, ProgressUpdate, Status, UpdateKind
 from inspections.models import ImprovementArea
 from plans.models import PendingImport
 from plans.tests.spreadsheets import HEADINGS, xlsx
-from tests.factories import ActionItemFactory, UserFactory
+from tests.factories import ActionItemFactory
 from tests.html import error_summary, main_text, table_by_caption, table_records
 
 ROWS = [
@@ -24,11 +23,6 @@ ROWS = [
     ["2", "Hear children's voices", "Run a survey", "jsmith", "Q4 2026-27", "", "Red", "No analyst yet"],
     ["3", "Plan permanence early", "Track plans", "jsmith", "31/12/2024", "", "", ""],
 ]
-
-
-@pytest.fixture
-def jane(bromley):
-    return UserFactory(username="jsmith", first_name="Jane", last_name="Smith", staff=True, local_authority=bromley)
 
 
 def upload(client, inspection, rows=ROWS, name="bromley-plan.xlsx"):

@@ -3,7 +3,6 @@ and the summary. Nothing is saved until "Confirm import"."""
 
 import datetime
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actions.models import ActionItem
@@ -17,11 +16,6 @@ from tests.html import error_summary, main_text, table_by_caption, table_records
 # reads (people, areas, the actions already there, themes); and the library's savepoints around the
 # stages of its dry run (before the import, the rows in bulk, after it), which are the rest.
 MAX_QUERIES = 22
-
-
-@pytest.fixture
-def jane(bromley):
-    return UserFactory(username="jsmith", first_name="Jane", last_name="Smith", staff=True, local_authority=bromley)
 
 
 def upload(client, inspection, data, name="plan.xlsx"):

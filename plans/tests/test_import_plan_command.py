@@ -8,18 +8,12 @@ from django.core.management import CommandError, call_command
 from actions.models import ActionItem
 from plans.models import PendingImport
 from plans.tests.spreadsheets import HEADINGS, csv_bytes, xlsx
-from tests.factories import UserFactory
 
 ROWS = [
     HEADINGS,
     ["1", "", "Audit interviews", "jsmith", "31/03/2027", "", "Green", ""],
     ["2", "Hear children's voices", "Run a survey", "jsmith", "Q4 2026-27", "", "", ""],
 ]
-
-
-@pytest.fixture
-def jane(bromley):
-    return UserFactory(username="jsmith", first_name="Jane", last_name="Smith", staff=True, local_authority=bromley)
 
 
 @pytest.fixture
