@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from actions.models import ProgressUpdate, Status
-from actions.services import create_action, record_progress, reopen_action
+from actions.services import create_action, import_action, record_progress, reopen_action
 from tests.factories import ActionItemFactory, ProgressUpdateFactory
 from tests.html import headings, labels, legends, links, page_text, summary_list
 
@@ -65,6 +65,27 @@ def test_the_history_starts_with_action_created_and_reads_newest_first(client, s
     assert history.index("Started the audit") < history.index("Action created")
     assert "Not started" in history and "In progress" in history
     assert f"Action created and assigned to {staff_user}." in history
+
+
+def test_an_imported_actions_history_says_where_it_came_from(client, staff_user, leader, area):
+    action = import_action(
+        improvement_area=area,
+        owner=staff_user,
+        imported_by=leader,
+        source_name="bromley-plan.xlsx",
+        title="Audit interviews",
+        due_date=datetime.date(2027, 3, 31),
+        status=Status.BLOCKED,
+        status_word="Red",
+        progress_note="Waiting for the analyst",
+    )
+    client.force_login(staff_user)
+
+    text = page_text(client.get(url(action)))
+
+    assert "Imported as Blocked" in text
+    assert f"Imported from bromley-plan.xlsx by {leader} on " in text
+    assert "Status in the plan: Red. Waiting for the analyst" in text
 
 
 def test_the_owner_sees_the_update_progress_form_with_the_stable_words(client, staff_user, action):

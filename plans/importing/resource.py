@@ -6,7 +6,7 @@ actions.services. A dry run (the preview) checks every row and writes nothing.""
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from import_export import resources
 from import_export.instance_loaders import BaseInstanceLoader
@@ -101,6 +101,9 @@ class PlanResource(resources.Resource):
 
     def __init__(self, *, inspection, user, source_name, columns=None, at=None, **kwargs):
         super().__init__(**kwargs)
+        # Every match (people, areas, actions) is made inside the importing leader's own authority.
+        if inspection.local_authority_id != user.local_authority_id:
+            raise PermissionDenied("A plan is imported only into an inspection of the importer's own council.")
         self.inspection = inspection
         self.authority = inspection.local_authority
         self.user = user
