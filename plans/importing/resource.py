@@ -93,10 +93,9 @@ class PlanResource(resources.Resource):
         report_skipped = True
         store_instance = True
         store_row_values = True
-        # Not to save in bulk (save_instance saves each row through the services, which bulk saving would
-        # bypass): in "bulk" mode the library gives no row its own savepoint. The import runs in one
-        # transaction that is rolled back whole on any problem, so a savepoint a row is two queries a row
-        # for nothing, and the preview would cost 2,000 of them for a 1,000-row plan.
+        # Only so that the library gives no row a savepoint of its own: save_instance below still saves each
+        # row through the services, never in bulk. The import is one transaction, rolled back whole on any
+        # problem, so a savepoint a row would be two queries a row for nothing (2,000 for a 1,000-row preview).
         use_bulk = True
 
     def __init__(self, *, inspection, user, source_name, columns=None, at=None, **kwargs):
@@ -112,7 +111,7 @@ class PlanResource(resources.Resource):
         self.at = at or timezone.now()
 
     def before_import(self, dataset, **kwargs):
-        """Everything the rows are matched against, in five queries whatever the plan's size."""
+        """Everything the rows are matched against, in four queries whatever the plan's size."""
         self.people = {}
         for person in User.objects.for_local_authority(self.authority.pk).filter(is_active=True):
             names = {person.username, person.email, person.get_full_name()}
