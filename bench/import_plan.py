@@ -148,14 +148,7 @@ def main():
 
         def pending():
             table = read_table("plan.xlsx", data)
-            return PendingImport.objects.create(
-                inspection=inspection,
-                uploaded_by=leader,
-                file_name="plan.xlsx",
-                headings=table.headings,
-                rows=table.rows,
-                mapping=previews.initial_mapping(table.headings),
-            )
+            return previews.keep_upload(table, inspection=inspection, user=leader, file_name="plan.xlsx")
 
         read, _ = measure("Read the file and keep the upload", pending)
         upload = pending()

@@ -50,6 +50,20 @@ class PendingImport(models.Model):
     def __str__(self):
         return self.file_name
 
+    @classmethod
+    def of(cls, table, *, inspection, user, file_name, mapping):
+        """An upload of `table` (a reading.Table) into `inspection` by `user`, not saved yet."""
+        return cls(
+            inspection=inspection,
+            uploaded_by=user,
+            file_name=file_name[:255],
+            sheet_name=table.sheet_name,
+            other_sheets=table.other_sheets,
+            headings=table.headings,
+            rows=table.rows,
+            mapping=mapping,
+        )
+
     @property
     def column_fields(self):
         """{column index: field}"""

@@ -7,6 +7,7 @@ import tablib
 from django.db import transaction
 from django.utils.text import get_text_list
 
+from ..models import PendingImport
 from .headings import FIELD_LABELS, FIELDS, match_headings
 from .reading import repeats_headings
 from .resource import COLUMNS, PlanResource
@@ -16,6 +17,27 @@ logger = logging.getLogger(__name__)
 
 def initial_mapping(headings):
     return {str(index): field for index, field in match_headings(headings).items()}
+
+
+def new_upload(table, *, inspection, user, file_name):
+    """An upload with each column matched as its heading reads, not saved (the command keeps its own)."""
+    return PendingImport.of(
+        table, inspection=inspection, user=user, file_name=file_name, mapping=initial_mapping(table.headings)
+    )
+
+
+def keep_upload(table, *, inspection, user, file_name):
+    """Keep an upload in the database until it is confirmed, and drop those older than a day."""
+    PendingImport.objects.stale().delete()
+    pending = new_upload(table, inspection=inspection, user=user, file_name=file_name)
+    pending.save()
+    return pending
+
+
+def rematch(pending, mapping):
+    """The leader's correction of what each column holds."""
+    pending.mapping = mapping
+    pending.save(update_fields=["mapping"])
 
 
 def build_dataset(pending):

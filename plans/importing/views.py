@@ -47,17 +47,11 @@ def plan_import(request, pk):
     inspection = _inspection_for_import(request, pk)
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
-        table = form.cleaned_data["table"]
-        PendingImport.objects.stale().delete()
-        pending = PendingImport.objects.create(
+        pending = previews.keep_upload(
+            form.cleaned_data["table"],
             inspection=inspection,
-            uploaded_by=request.user,
-            file_name=form.cleaned_data["spreadsheet"].name[:255],
-            sheet_name=table.sheet_name,
-            other_sheets=table.other_sheets,
-            headings=table.headings,
-            rows=table.rows,
-            mapping=previews.initial_mapping(table.headings),
+            user=request.user,
+            file_name=form.cleaned_data["spreadsheet"].name,
         )
         return redirect("plan_import_preview", pk=inspection.pk, pending_pk=pending.pk)
     return render(request, "plans/import_start.html", {"inspection": inspection, "form": form})
@@ -96,8 +90,7 @@ def plan_import_preview(request, pk, pending_pk):
         form = _mapping_form(pending, request.POST)
         if not form.is_valid():
             return _render_preview(request, pending, form=form)
-        pending.mapping = form.mapping
-        pending.save(update_fields=["mapping"])
+        previews.rematch(pending, form.mapping)
         messages.success(request, "Column matches saved and the plan checked again")
         return redirect("plan_import_preview", pk=inspection.pk, pending_pk=pending.pk)
     return _render_preview(request, pending)

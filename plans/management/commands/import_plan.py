@@ -12,7 +12,6 @@ from accounts.models import User
 from inspections.models import Inspection
 from plans.importing import preview as previews
 from plans.importing.reading import UnreadableFile, read_table
-from plans.models import PendingImport
 
 
 class Command(BaseCommand):
@@ -39,16 +38,8 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error.strerror}") from error
         except UnreadableFile as error:
             raise CommandError(f"{file}: {error}") from error
-        # Unsaved: the command holds the upload itself, so nothing waits in the database.
-        pending = PendingImport(
-            inspection=inspection,
-            uploaded_by=user,
-            file_name=file.name,
-            sheet_name=table.sheet_name,
-            headings=table.headings,
-            rows=table.rows,
-            mapping=previews.initial_mapping(table.headings),
-        )
+        # Not saved: the command holds the upload itself, so nothing waits in the database.
+        pending = previews.new_upload(table, inspection=inspection, user=user, file_name=file.name)
         shown = previews.preview(pending, user=user)
         self._print(shown)
         if shown.problem_rows:
