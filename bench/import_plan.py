@@ -31,6 +31,7 @@ django.setup()
 import openpyxl  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
 
 from accounts import roles  # noqa: E402
 from accounts.models import LocalAuthority, User  # noqa: E402
@@ -160,6 +161,16 @@ def main():
 
         checked, summary = measure("Preview (dry run)", preview)
 
+        browser = Client(HTTP_HOST="localhost")
+        browser.force_login(leader)
+
+        def page():
+            response = browser.get(f"/inspections/{inspection.pk}/import/{upload.pk}/")
+            assert response.status_code == 200 and summary.encode() in response.content, response.status_code
+            return len(response.content)
+
+        shown, size = measure("Preview page, rendered", page)
+
         def run():
             done, created = previews.run_import(PendingImport.objects.get(pk=upload.pk), user=leader)
             assert len(created) == args.rows, done.summary
@@ -176,7 +187,7 @@ def main():
         "| stage | seconds | SQL queries | peak memory (MB) |",
         "|---|---:|---:|---:|",
     ]
-    for row in (read, checked, imported):
+    for row in (read, checked, shown, imported):
         lines.append(f"| {row['stage']} | {row['seconds']} | {row['queries']} | {row['peak_mb']} |")
     table = "\n".join(lines)
     print(table)
