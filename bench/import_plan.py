@@ -183,6 +183,7 @@ def main():
         f"### {datetime.date.today().isoformat()}: a {args.rows:,}-row plan ({len(data) // 1024} KB .xlsx)",
         "",
         f"{summary}; {count:,} actions, each with its first history row, on confirming ({connection.vendor}).",
+        f"The preview page is {size // 1024:,} KB of HTML, every row on it.",
         "",
         "| stage | seconds | SQL queries | peak memory (MB) |",
         "|---|---:|---:|---:|",
