@@ -3,6 +3,7 @@ and the summary. Nothing is saved until "Confirm import"."""
 
 import datetime
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actions.models import ActionItem
@@ -123,12 +124,20 @@ def test_a_varied_council_spreadsheet_previews_faithfully(client, leader, inspec
     assert ImprovementArea.objects.count() == 1
 
 
-def test_csv_previews_like_a_workbook(client, leader, inspection, jane):
+@pytest.mark.parametrize(
+    "encoding, bom, delimiter",
+    [("utf-8", b"\xef\xbb\xbf", ";"), ("utf-8", b"", ","), ("cp1252", b"", ";")],
+    ids=["utf-8-bom-semicolons", "utf-8", "windows-1252-semicolons"],
+)
+def test_csv_previews_like_a_workbook(client, leader, inspection, jane, encoding, bom, delimiter):
     client.force_login(leader)
-    rows = [HEADINGS, ["1", "Children’s voices", "Café visits", "Jane Smith", "31/03/2027", "", "Green", ""]]
-    response = upload(client, inspection, b"\xef\xbb\xbf" + csv_bytes(rows, delimiter=";"), name="plan.csv")
+    rows = [HEADINGS, ["1", "Children’s voices", "Café visits – monthly", "Jane Smith", "31/03/2027", "", "Green", ""]]
+    data = bom + csv_bytes(rows, encoding=encoding, delimiter=delimiter)
+    response = upload(client, inspection, data, name="plan.csv")
     records = table_records(table_by_caption(response, "Actions to create"))
-    assert [(r["Action"], r["Owner"]) for r in records] == [("Café visits", "Jane Smith")]
+    assert [(r["Improvement area"], r["Action"], r["Owner"]) for r in records] == [
+        ("1. Children’s voices New", "Café visits – monthly", "Jane Smith")
+    ]
 
 
 def test_each_problem_names_the_row_the_column_and_what_to_fix(client, leader, inspection, jane):
