@@ -49,9 +49,10 @@ class UpdateKind(models.TextChoices):
 # A history row of these kinds gives the action to its owner: their My actions page says so. An imported
 # action is not among them: it was already the owner's in the council's own plan.
 ASSIGNMENT_KINDS = (UpdateKind.CREATED, UpdateKind.REASSIGNED)
-# The notes people write about progress; the others (created, edited, reassigned, archived) the service
-# writes to say what changed, and are not what "Latest progress note" means.
-PROGRESS_NOTE_KINDS = (UpdateKind.PROGRESS, UpdateKind.SIGNED_OFF, UpdateKind.REOPENED)
+# The notes people write about progress (an imported action's holds its plan's progress update); the others
+# (created, edited, reassigned, archived) the service writes to say what changed, and are not what "Latest
+# progress note" means.
+PROGRESS_NOTE_KINDS = (UpdateKind.PROGRESS, UpdateKind.IMPORTED, UpdateKind.SIGNED_OFF, UpdateKind.REOPENED)
 
 
 def is_overdue(*, status, due_date, today):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from actions.models import Status
-from actions.services import create_action, record_progress, update_action
+from actions.services import create_action, import_action, record_progress, update_action
 from inspections.models import Grade, InspectionKind
 from tests.factories import (
     ActionItemFactory,
@@ -117,6 +117,26 @@ def test_what_the_tracker_wrote_on_creating_editing_or_reassigning_is_not_a_prog
     [row] = table_records(table_by_caption(client.get(url(area.inspection)), "Actions"))
 
     assert row["Latest progress note"] == "No progress notes yet"
+
+
+def test_an_imported_actions_progress_update_from_its_plan_is_its_latest_note(client, leader, area, staff_user):
+    import_action(
+        improvement_area=area,
+        owner=staff_user,
+        imported_by=leader,
+        source_name="plan.xlsx",
+        title="Audit return home interviews",
+        due_date=datetime.date(2030, 1, 31),
+        status=Status.IN_PROGRESS,
+        status_word="Green",
+        progress_note="Audit tool agreed with the police.",
+    )
+    client.force_login(leader)
+
+    [row] = table_records(table_by_caption(client.get(url(area.inspection)), "Actions"))
+
+    assert row["Latest progress note"].startswith("Imported from plan.xlsx by ")
+    assert "Status in the plan: Green. Audit tool agreed" in row["Latest progress note"]
 
 
 def test_a_long_latest_note_is_shortened_with_a_link_to_the_whole_note(client, leader, action, staff_user):
