@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= bromley-improves-2023
 export DEMO_PASSWORD
 
-.PHONY: run dev test setup deps assets migrate demo lint format backup restore export-json import-json clean bench bench-reminders bench-import reliability
+.PHONY: run dev test setup deps assets migrate demo lint format backup restore export-json import-json clean bench bench-reminders bench-import bench-board-pack reliability
 
 # `make run` serves the product as people meet it: debug off, so its own error pages, and a secret key
 # generated into .secret_key (bromley_tracker/settings_local.py). `make dev` keeps Django's debug pages.
@@ -120,6 +120,10 @@ bench-reminders: deps
 # What previewing and importing a 1,000-row plan costs, on DATABASE_URL (migrated first), left as it was.
 bench-import: migrate
 	$(PY) bench/import_plan.py
+
+# The time and peak memory to build one generated council's board pack PDF (generated first when there is none).
+bench-board-pack: deps
+	DATABASE_URL="$(or $(DATABASE_URL),$(BENCH_DATABASE_URL))" $(PY) bench/board_pack.py
 
 # Runs the trust tests on PostgreSQL and writes docs/reliability.md from what they measured.
 reliability: deps assets

@@ -21,7 +21,8 @@ admin.site.site_title = "Improvement tracker administration"
 class LocalAuthorityAdmin(ReferenceDataAdminMixin, ScopedAdminMixin, admin.ModelAdmin):
     """The councils: a platform administrator adds them; a council's administrators see their own."""
 
-    list_display = ["name", "code", "region"]
+    list_display = ["name", "code", "region", "public_page"]
+    list_filter = ["public_page"]
     search_fields = ["name", "code", "region"]
 
 

@@ -12,6 +12,12 @@ class LocalAuthority(models.Model):
         "DfE LA code", max_length=3, unique=True, help_text="The Department for Education's code, for example 305."
     )
     region = models.CharField(max_length=100, blank=True)
+    public_page = models.BooleanField(
+        "public page switched on",
+        default=False,
+        db_default=False,
+        help_text="Anyone, signed in or not, can read the plan's public version at /public/<DfE LA code>/.",
+    )
 
     class Meta:
         # The table it has had since it was created, when it lived in the inspections app.

@@ -75,6 +75,16 @@ def can_view_dashboard(user):
     return _has(user, roles.VIEW_DASHBOARD)
 
 
+def can_create_board_pack(user):
+    """Make a board pack, for any audience, as a web page or a PDF: leaders, who take the plan to its boards."""
+    return _has(user, roles.VIEW_DASHBOARD)
+
+
+def can_read_public_page(user, local_authority):
+    """A council's public page: anyone, signed in or not, once a platform administrator has switched it on."""
+    return local_authority.public_page
+
+
 def can_view_deadlines(user):
     """An inspection's deadlines and milestones: anyone with a role."""
     return _has(user, roles.VIEW_DEADLINES)
@@ -184,6 +194,7 @@ USER_RULES = {
         can_edit_action,
         can_sign_off,
         can_view_dashboard,
+        can_create_board_pack,
         can_view_measures,
         can_create_measure,
         can_reach_admin,

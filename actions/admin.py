@@ -167,7 +167,7 @@ class ProgressUpdateInline(admin.TabularInline):
     """An action's history, to read: it is append-only."""
 
     model = ProgressUpdate
-    fields = ["created_at", "author", "status_before", "status_after", "note"]
+    fields = ["created_at", "author", "status_before", "status_after", "note", "internal"]
     readonly_fields = fields
     extra = 0
     can_delete = False

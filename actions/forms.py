@@ -185,6 +185,11 @@ class ProgressForm(VersionedForm):
     note = LongTextField(
         label="Progress note", required=False, help_text="What has been done, what is next, or what is in the way."
     )
+    internal = forms.BooleanField(
+        label="Internal note: for the improvement board only",
+        required=False,
+        help_text="Board packs for scrutiny, the Department for Education, Ofsted and the public leave it out.",
+    )
 
     def __init__(self, *args, action, **kwargs):
         initial = {"version": action.version}
@@ -197,6 +202,7 @@ class ProgressForm(VersionedForm):
         self.helper.layout = Layout(
             Field.radios("status", legend_size=Size.SMALL),
             long_text("note"),
+            Field.checkbox("internal", small=True),
             "version",
             submit_button("Save update"),
         )

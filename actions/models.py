@@ -5,7 +5,8 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -132,6 +133,11 @@ def rag_reason_for(*, status, due_date, today, signed_off_on=None):
     return f"On track, due {due}"
 
 
+def end_of(day):
+    """The first moment after `day` ends, in the service's time zone: history written before it happened by then."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+
+
 def percent(part, whole):
     """Whole percent, rounded the same way on every page (the dashboard, inspections, themes)."""
     return round(100 * part / whole) if whole else 0
@@ -196,7 +202,11 @@ class ActionItemQuerySet(ScopedQuerySet):
     def for_user(self, user):
         """The user's authority's actions that are in use. Withdrawn (archived) ones show only on their
         own page, in All actions' "Show only withdrawn actions" and in the admin."""
-        return super().for_user(user).filter(archived_at__isnull=True)
+        return super().for_user(user).in_use()
+
+    def in_use(self):
+        """Not withdrawn (archived)."""
+        return self.filter(archived_at__isnull=True)
 
     def for_user_including_archived(self, user):
         return super().for_user(user)
@@ -282,14 +292,42 @@ class ActionItemQuerySet(ScopedQuerySet):
             )
         )
 
-    def with_latest_note(self):
+    def with_history_on(self, day):
+        """Annotate `status_on` and `due_date_on`: the status and due date each action had when `day` ended, read
+        from its append-only history (both None for an action created after it). `action.rag_on(day)` reads them.
+
+        A row written before due dates were kept in the history (bulk-generated data) stands for today's date.
+        """
+        rows = ProgressUpdate.objects.filter(action=OuterRef("pk"), created_at__lt=end_of(day)).order_by(
+            "-created_at", "-pk"
+        )
+        return self.annotate(
+            status_on=Subquery(rows.values("status_after")[:1]),
+            due_date_on=Coalesce(Subquery(rows.values("due_date")[:1]), F("due_date")),
+        )
+
+    def progress_on(self, day):
+        """The ActionProgress of these actions as it stood when `day` ended, from their history: those that
+        existed then, by the status and RAG each had then. One query."""
+        progress = ActionProgress()
+        for status, due_date in self.with_history_on(day).order_by().values_list("status_on", "due_date_on"):
+            if status is None:
+                continue
+            overdue = is_overdue(status=status, due_date=due_date, today=day)
+            soon = status not in DONE_STATUSES and day <= due_date <= due_soon_until(day)
+            progress.count(status, rag_for(status=status, due_date=due_date, today=day), 1, overdue, soon)
+        return progress
+
+    def with_latest_note(self, *, internal=True):
         """Annotate `latest_note` and `latest_note_at`: the newest progress note (PROGRESS_NOTE_KINDS) that says
-        something."""
+        something. With internal=False an internal note is passed over, for every audience but the board's."""
         notes = (
             ProgressUpdate.objects.filter(action=OuterRef("pk"), kind__in=PROGRESS_NOTE_KINDS)
             .exclude(note="")
             .order_by("-created_at", "-pk")
         )
+        if not internal:
+            notes = notes.filter(internal=False)
         return self.annotate(
             latest_note=Subquery(notes.values("note")[:1]),
             latest_note_at=Subquery(notes.values("created_at")[:1]),
@@ -389,6 +427,19 @@ class ActionItem(models.Model):
             status=self.status, due_date=self.due_date, today=timezone.localdate(), signed_off_on=signed_off_on
         )
 
+    def rag_on(self, day):
+        """Its RAG rating when `day` ended, worked out from its history as rag_for would have given it that day:
+        the status its last history row by then gave it, and the due date then in force. None if it did not
+        exist yet. Reads with_history_on's annotations, or else its history: one query."""
+        if hasattr(self, "status_on"):
+            status, due_date = self.status_on, self.due_date_on
+        else:
+            row = self.updates.filter(created_at__lt=end_of(day)).order_by("-created_at", "-pk").first()
+            status, due_date = (row.status_after, row.due_date or self.due_date) if row else (None, None)
+        if status is None:
+            return None
+        return rag_for(status=status, due_date=due_date, today=day)
+
     @property
     def is_overdue(self):
         if hasattr(self, "is_overdue_value"):
@@ -448,6 +499,10 @@ class ProgressUpdate(models.Model):
     status_before = models.CharField(max_length=20, choices=Status.choices, blank=True)
     status_after = models.CharField(max_length=20, choices=Status.choices)
     note = models.TextField(blank=True)
+    # Internal notes are for the improvement board only: no other audience's board pack shows them.
+    internal = models.BooleanField(default=False, db_default=False)
+    # The action's due date once this row was written, so that its RAG on any past day can be worked out.
+    due_date = models.DateField(null=True, blank=True)
 
     objects = ProgressUpdateQuerySet.as_manager()
 

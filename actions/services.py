@@ -82,9 +82,18 @@ def check_owner(*, owner, improvement_area):
 
 @transaction.atomic
 def record_progress(
-    *, action: ActionItem, author, status: str, note: str = "", at=None, expected_version: int | None = None
+    *,
+    action: ActionItem,
+    author,
+    status: str,
+    note: str = "",
+    internal: bool = False,
+    at=None,
+    expected_version: int | None = None,
 ) -> ProgressUpdate:
     """Change an action's status (or add a note) and write its history row.
+
+    An `internal` note is for the improvement board only: no other audience's board pack shows it.
 
     The action is re-read under a row lock so that concurrent updates are applied
     one after another and each history row records the status it really changed from.
@@ -120,7 +129,15 @@ def record_progress(
     locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
     kind = UpdateKind.SIGNED_OFF if status == Status.SIGNED_OFF else UpdateKind.PROGRESS
     update = ProgressUpdate.objects.create(
-        action=locked, author=author, kind=kind, status_before=before, status_after=status, note=note, created_at=at
+        action=locked,
+        author=author,
+        kind=kind,
+        status_before=before,
+        status_after=status,
+        note=note,
+        internal=internal,
+        due_date=locked.due_date,
+        created_at=at,
     )
     # Keep the caller's instance in step with what was saved.
     for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
@@ -158,6 +175,7 @@ def create_action(
         status_before="",
         status_after=action.status,
         note=f"Action created and assigned to {owner}.",
+        due_date=action.due_date,
         created_at=at,
     )
     return action
@@ -259,6 +277,7 @@ def update_action(
         status_before=locked.status,
         status_after=locked.status,
         note=" ".join(notes),
+        due_date=locked.due_date,
         created_at=at,
     )
     for field in (
@@ -294,6 +313,7 @@ def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
         status_before=locked.status,
         status_after=locked.status,
         note=normalise_text(note) or f"Action archived by {by}.",
+        due_date=locked.due_date,
         created_at=at,
     )
 
@@ -324,6 +344,7 @@ def reopen_action(*, action: ActionItem, by, reason: str, at=None) -> ProgressUp
         status_before=Status.SIGNED_OFF,
         status_after=Status.IN_PROGRESS,
         note=reason,
+        due_date=locked.due_date,
         created_at=at,
     )
 
@@ -385,6 +406,7 @@ def import_action(
         status_before="",
         status_after=status,
         note=note,
+        due_date=action.due_date,
         created_at=at,
     )
     return action

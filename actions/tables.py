@@ -56,6 +56,8 @@ class ActionTable:
     caption_size: str = ""
     sort_headers: dict = field(default_factory=dict)
     id: str = "actions"
+    # Links to each action's and area's page; off where the reader cannot sign in (the public version).
+    links: bool = True
 
     @classmethod
     def of(cls, keys, actions, caption, **kwargs):

@@ -1,4 +1,4 @@
-"""Recording a benchmark's latest table in docs/performance.md, between its own markers."""
+"""Recording a benchmark's latest table in docs/performance.md, between its own markers; counting its queries."""
 
 from pathlib import Path
 
@@ -18,3 +18,14 @@ def record_latest(name, table, *, section):
         text = text.rstrip("\n") + f"\n\n{section}\n\n{block}\n"
     DOC.write_text(text)
     print(f"Recorded in {DOC.relative_to(DOC.parent.parent)}")
+
+
+class QueryCounter:
+    """`with connection.execute_wrapper(counter):` counts the SQL queries run inside, as `counter.queries`."""
+
+    def __init__(self):
+        self.queries = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.queries += 1
+        return execute(sql, params, many, context)

@@ -15,11 +15,27 @@ DASHBOARD_MEASURES = 10
 def measures_evidencing(user, *, areas=(), theme=None):
     """The user's authority's measures linked to any of `areas` or to `theme`, with their ratings, off track
     and behind first. Two queries."""
+    return evidencing(Measure.objects.for_user(user), areas=areas, theme=theme)
+
+
+def evidencing(measures, *, areas=(), theme=None, today=None):
+    """Those of `measures` (one authority's) linked to any of `areas` or to `theme`, rated, attention first."""
     links = Q(improvement_areas__in=list(areas))
     if theme is not None:
         links |= Q(themes=theme)
-    linked = Measure.objects.for_user(user).filter(links).values("pk")
-    return list(Measure.objects.for_user(user).filter(pk__in=linked).with_impact().for_list().attention_first())
+    linked = measures.filter(links).values("pk")
+    return list(measures.filter(pk__in=linked).with_impact(today).for_list().attention_first())
+
+
+def with_charts(measures):
+    """Give each measure its `chart`, from its values and comparisons. Two queries."""
+    prefetch_related_objects(measures, "comparisons")
+    values = defaultdict(list)
+    for value in MeasureValue.objects.filter(measure__in=measures).order_by("period_end"):
+        values[value.measure_id].append(value)
+    for measure in measures:
+        measure.chart = charts.line_chart(measure, values[measure.pk])
+    return measures
 
 
 def delivery_and_impact(user, *, areas, theme=None):
@@ -34,13 +50,7 @@ def delivery_and_impact(user, *, areas, theme=None):
 
 def board_scorecard(user, *, areas):
     """The board report's scorecard: each measure that evidences `areas`, with its chart. Four queries."""
-    measures = measures_evidencing(user, areas=areas)
-    prefetch_related_objects(measures, "comparisons")
-    values = defaultdict(list)
-    for value in MeasureValue.objects.filter(measure__in=measures).order_by("period_end"):
-        values[value.measure_id].append(value)
-    for measure in measures:
-        measure.chart = charts.line_chart(measure, values[measure.pk])
+    measures = with_charts(measures_evidencing(user, areas=areas))
     return {"measures": measures, "impact_counts": impact_counts(measures)}
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .importing import views as importing
+from .packs import views as packs
 
 urlpatterns = [
     path("inspections/", views.inspection_list, name="inspection_list"),
@@ -19,4 +20,9 @@ urlpatterns = [
     path("themes/", views.theme_list, name="theme_list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("board-packs/new/", packs.board_pack_new, name="board_pack_new"),
+    path("board-packs/", packs.board_pack, name="board_pack"),
+    path("board-packs/pdf/", packs.board_pack_pdf, name="board_pack_pdf"),
+    path("public/<str:code>/", packs.public_page, name="public_page"),
+    path("public/<str:code>/pdf/", packs.public_pdf, name="public_pdf"),
 ]

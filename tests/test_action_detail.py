@@ -96,7 +96,14 @@ def test_the_owner_sees_the_update_progress_form_with_the_stable_words(client, s
 
     assert "Update progress" in headings(response, 2)
     assert "Status" in legends(response)
-    assert labels(response) == ["Not started", "In progress", "Blocked", "Completed", "Progress note"]
+    assert labels(response) == [
+        "Not started",
+        "In progress",
+        "Blocked",
+        "Completed",
+        "Progress note",
+        "Internal note: for the improvement board only",
+    ]
     assert "Save update" in html
     assert 'value="signed_off"' not in html
 

@@ -78,6 +78,13 @@ GET_MATRIX = {
     # An upload is its uploader's (the leader's) alone: another leader or administrator finds none.
     "plan_import_preview": {**LEADERS_ONLY_OWN, "administrator": NOT_FOUND},
     "plan_import_confirm": row(**dict.fromkeys(ROLES[1:], NOT_ALLOWED)),
+    # A board pack is the leader's own council's: without its choices the pack's page is the form, with errors.
+    "board_pack_new": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "board_pack": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    "board_pack_pdf": row(owner=FORBIDDEN, other_staff=FORBIDDEN),
+    # Switched on for Bromley here: anyone reads it, signed in or not (switched off, it is not found).
+    "public_page": dict.fromkeys(ROLES, OK),
+    "public_pdf": dict.fromkeys(ROLES, OK),
     "area_detail": OWN_AUTHORITY,
     "theme_list": row(),
     # Themes are shared reference data; each authority sees only its own areas under them.
@@ -136,6 +143,8 @@ def route_names(patterns=None, namespace=None):
 
 @pytest.fixture
 def world(bromley, essex):
+    bromley.public_page = True
+    bromley.save()
     owner = UserFactory(username="owner", staff=True, local_authority=bromley)
     inspection = InspectionFactory(local_authority=bromley)
     theme = ThemeFactory(slug="missing-children")
@@ -182,6 +191,8 @@ def world(bromley, essex):
         "area_detail": {"pk": area.pk},
         "theme_detail": {"slug": theme.slug},
         "password_reset_confirm": {"uidb64": "MQ", "token": "made-up"},
+        "public_page": {"code": bromley.code},
+        "public_pdf": {"code": bromley.code},
         "receipt_edit": {"pk": inspection.pk},
         "milestone_create": {"pk": inspection.pk},
         "submission_edit": {"pk": plan.pk},

@@ -29,6 +29,7 @@ def action_detail(request, pk):
                     author=request.user,
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
+                    internal=form.cleaned_data["internal"],
                     expected_version=form.cleaned_data["version"],
                 )
             except EditConflict as conflict:

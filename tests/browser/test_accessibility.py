@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
-from accounts.models import User
+from accounts.models import LocalAuthority, User
 from actions.models import ActionItem, Status
 from deadlines import services
 from deadlines.models import Milestone, MilestoneKind
@@ -150,6 +150,15 @@ def test_the_sign_in_pages_are_accessible(new_page, screenshot, viewport):
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
+def test_the_public_page_is_accessible(demo_data, new_page, screenshot, viewport):
+    LocalAuthority.objects.filter(code=BROMLEY).update(public_page=True)
+    sweep = Sweep(new_page(viewport), "anonymous", screenshot, viewport)
+    sweep.visit("public-page", f"/public/{BROMLEY}/")
+    sweep.visit("public-page-switched-off", "/public/881/", status=404)
+    sweep.assert_no_violations()
+
+
+@pytest.mark.parametrize("viewport", WIDTHS)
 def test_every_staff_page_is_accessible(demo_data, sign_in, screenshot, viewport):
     page = sign_in("staff", demo_data, viewport)
     sweep = Sweep(page, "staff", screenshot, viewport)
@@ -230,6 +239,7 @@ def test_every_leader_page_is_accessible(demo_data, sign_in, screenshot, viewpor
     sweep.check("new-measure-errors")
     sweep.visit("edit-measure", f"/measures/{bromley_measures().first().pk}/edit/")
     import_pages(sweep, page, inspection)
+    board_pack_pages(sweep, page, inspection)
     sweep.assert_no_violations()
 
 
@@ -257,6 +267,20 @@ def import_pages(sweep, page, inspection):
     page.get_by_role("button", name="Check again with these matches").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
     sweep.check("import-preview-match-errors")
+
+
+def board_pack_pages(sweep, page, inspection):
+    """Create a board pack: the form, its errors, and the pack for each audience."""
+    sweep.visit("board-pack-new", f"/board-packs/new/?inspections={inspection.pk}")
+    page.get_by_label("Day").fill("31")
+    page.get_by_label("Month").fill("2")
+    page.get_by_role("button", name="Create the board pack").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    sweep.check("board-pack-errors")
+    since = datetime.date.today() - datetime.timedelta(days=90)
+    for audience in ("board", "scrutiny", "dfe", "public"):
+        query = f"audience={audience}&since_0={since.day}&since_1={since.month}&since_2={since.year}"
+        sweep.visit(f"board-pack-{audience}", f"/board-packs/?{query}")
 
 
 def deadline_pages(sweep, page):

@@ -1,0 +1,105 @@
+"""Board pack pages: "Create a board pack", the pack as a web page and as a PDF, and a council's public page.
+
+A pack is made from its form's answers in the address (?audience=...&since_0=...), so a link to it can be
+kept and opened again; nothing is stored.
+"""
+
+import functools
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from accounts import rules
+from accounts.models import LocalAuthority
+
+from . import pdf
+from .audiences import PUBLIC
+from .content import build_pack, default_since
+from .forms import BoardPackForm
+
+
+def _check_leader(request):
+    if not rules.can_create_board_pack(request.user):
+        raise PermissionDenied("Only leaders can create board packs.")
+    if request.user.local_authority_id is None:
+        raise PermissionDenied("A board pack is one council's: platform administrators belong to none.")
+
+
+def _form(request, data=None, **kwargs):
+    today = timezone.localdate()
+    since = default_since(request.user.local_authority, today)
+    return BoardPackForm(data, user=request.user, since=since, **kwargs)
+
+
+@require_safe
+def board_pack_new(request):
+    """The form; ?inspections=<id> (from an inspection's page) ticks that inspection."""
+    _check_leader(request)
+    form = _form(request, initial={"inspections": request.GET.getlist("inspections")})
+    return render(request, "plans/packs/new.html", {"form": form})
+
+
+def _leaders_pack(view):
+    """A view of the pack the address asks for, `view(request, pack)`: leaders only; with choices that do not
+    validate, the form with its errors instead."""
+
+    @require_safe
+    @functools.wraps(view)
+    def with_pack(request):
+        _check_leader(request)
+        form = _form(request, request.GET)
+        if not form.is_valid():
+            return render(request, "plans/packs/new.html", {"form": form})
+        pack = build_pack(
+            local_authority=request.user.local_authority,
+            audience=form.chosen_audience,
+            since=form.cleaned_data["since"],
+            inspections=list(form.cleaned_data["inspections"]),
+        )
+        return view(request, pack)
+
+    return with_pack
+
+
+@_leaders_pack
+def board_pack(request, pack):
+    return render(request, "plans/packs/pack.html", {"pack": pack, "query": request.GET.urlencode()})
+
+
+@_leaders_pack
+def board_pack_pdf(request, pack):
+    return _pdf_response(request, pack)
+
+
+def _pdf_response(request, pack):
+    response = HttpResponse(pdf.render_pdf(pack, base_url=request.build_absolute_uri("/")), "application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{pdf.filename(pack)}"'
+    return response
+
+
+def _public_pack(request, code):
+    """A council's public version: the whole authority, since the last board meeting. 404 until switched on."""
+    local_authority = get_object_or_404(LocalAuthority, code=code)
+    if not rules.can_read_public_page(request.user, local_authority):
+        raise Http404("This council has not published its improvement plan here.")
+    today = timezone.localdate()
+    return build_pack(
+        local_authority=local_authority, audience=PUBLIC, since=default_since(local_authority, today), today=today
+    )
+
+
+@login_not_required
+@require_safe
+def public_page(request, code):
+    pack = _public_pack(request, code)
+    return render(request, "plans/packs/public.html", {"pack": pack})
+
+
+@login_not_required
+@require_safe
+def public_pdf(request, code):
+    return _pdf_response(request, _public_pack(request, code))
