@@ -42,8 +42,13 @@ class StaticFilesOnly(URLFetcher):
 
 def render_pdf(pack, *, base_url):
     """The pack's PDF as bytes. `base_url` (the service's address) resolves its links and static files."""
+    return laid_out(pack, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def laid_out(pack, *, base_url):
+    """The pack's HTML laid out in pages by WeasyPrint (a weasyprint.Document), before it is written as a PDF."""
     html = render_to_string("plans/packs/pack_pdf.html", {"pack": pack, "pdf": True})
-    return HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).write_pdf(pdf_variant=PDF_VARIANT)
+    return HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).render()
 
 
 def filename(pack):
