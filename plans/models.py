@@ -1,4 +1,4 @@
-"""An uploaded plan waiting between its preview and "Confirm import"."""
+"""An uploaded plan waiting between its preview and "Confirm import"; the public PDF of the day."""
 
 import datetime
 
@@ -68,3 +68,17 @@ class PendingImport(models.Model):
     def column_fields(self):
         """{column index: field}"""
         return {int(index): field for index, field in self.mapping.items()}
+
+
+class PublicPdf(models.Model):
+    """A council's public PDF as made on `produced_on`: anyone may ask for it, and making it takes seconds, so
+    it is made once a day and kept here, where every app server finds it (plans/packs/published.py)."""
+
+    local_authority = models.OneToOneField(
+        "accounts.LocalAuthority", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    produced_on = models.DateField()
+    content = models.BinaryField()
+
+    def __str__(self):
+        return f"{self.local_authority}'s public PDF of {self.produced_on}"

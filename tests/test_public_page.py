@@ -1,9 +1,14 @@
 """A council's public page, /public/<la code>/: readable without signing in once a platform administrator has
 switched it on, never before, and never showing anything of another council."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from plans.models import PublicPdf
+from plans.packs import pdf
 from tests.board_packs import make_plan, pdf_text
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
 from tests.html import headings, main_text
@@ -43,6 +48,31 @@ def test_it_offers_its_pdf_to_anyone(client, published):
     response = client.get("/public/305/pdf/")
     assert response["Content-Type"] == "application/pdf"
     assert "Audit return home interviews" in pdf_text(response)
+
+
+def test_its_pdf_is_made_once_a_day_and_the_same_one_given_to_everyone(
+    client, published, monkeypatch, django_assert_max_num_queries
+):
+    made = []
+    render_pdf = pdf.render_pdf
+    monkeypatch.setattr(pdf, "render_pdf", lambda *args, **kwargs: made.append(1) or render_pdf(*args, **kwargs))
+
+    first = client.get("/public/305/pdf/").content
+    with django_assert_max_num_queries(4):
+        again = client.get("/public/305/pdf/").content
+
+    assert len(made) == 1 and again == first
+    PublicPdf.objects.update(produced_on=timezone.localdate() - datetime.timedelta(days=1))
+    client.get("/public/305/pdf/")
+    assert len(made) == 2
+
+
+def test_its_kept_pdf_is_not_given_once_switched_off(client, published):
+    client.get("/public/305/pdf/")
+    published.public_page = False
+    published.save()
+
+    assert client.get("/public/305/pdf/").status_code == 404
 
 
 def test_it_shows_nothing_of_another_council(client, published, essex):

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .audiences import PUBLIC
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -53,4 +55,12 @@ def laid_out(pack, *, base_url):
 
 def filename(pack):
     """ "bromley-improvement-board-pack-2026-12-01.pdf" """
-    return f"{slugify(pack.local_authority.name)}-{slugify(pack.audience.name)}-pack-{pack.today:%Y-%m-%d}.pdf"
+    return _filename(pack.local_authority, pack.audience, pack.today)
+
+
+def public_filename(local_authority, today):
+    return _filename(local_authority, PUBLIC, today)
+
+
+def _filename(local_authority, audience, today):
+    return f"{slugify(local_authority.name)}-{slugify(audience.name)}-pack-{today:%Y-%m-%d}.pdf"

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from accounts import rules
 from accounts.models import LocalAuthority
 
-from . import pdf
+from . import pdf, published
 from .audiences import PUBLIC
 from .content import build_pack, default_since
 from .forms import BoardPackForm
@@ -76,17 +76,25 @@ def board_pack_pdf(request, pack):
 
 
 def _pdf_response(request, pack):
-    response = HttpResponse(pdf.render_pdf(pack, base_url=request.build_absolute_uri("/")), "application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf.filename(pack)}"'
+    return _pdf(pdf.render_pdf(pack, base_url=request.build_absolute_uri("/")), pdf.filename(pack))
+
+
+def _pdf(content, filename):
+    response = HttpResponse(content, "application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def _public_pack(request, code):
-    """A council's public version: the whole authority, since the last board meeting. 404 until switched on."""
+def _published(request, code):
+    """The council of a public page that is switched on; 404 until it is."""
     local_authority = get_object_or_404(LocalAuthority, code=code)
     if not rules.can_read_public_page(request.user, local_authority):
         raise Http404("This council has not published its improvement plan here.")
-    today = timezone.localdate()
+    return local_authority
+
+
+def _public_pack(local_authority, today):
+    """A council's public version: the whole authority, since the last board meeting."""
     return build_pack(
         local_authority=local_authority, audience=PUBLIC, since=default_since(local_authority, today), today=today
     )
@@ -95,11 +103,18 @@ def _public_pack(request, code):
 @login_not_required
 @require_safe
 def public_page(request, code):
-    pack = _public_pack(request, code)
+    pack = _public_pack(_published(request, code), timezone.localdate())
     return render(request, "plans/packs/public.html", {"pack": pack})
 
 
 @login_not_required
 @require_safe
 def public_pdf(request, code):
-    return _pdf_response(request, _public_pack(request, code))
+    """Made once a day (published.py): anyone may ask for it, and it takes seconds to make."""
+    local_authority, today = _published(request, code), timezone.localdate()
+
+    def make():
+        return pdf.render_pdf(_public_pack(local_authority, today), base_url=request.build_absolute_uri("/"))
+
+    content = published.public_pdf(local_authority, today, make)
+    return _pdf(content, pdf.public_filename(local_authority, today))
