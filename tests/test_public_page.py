@@ -11,7 +11,7 @@ from plans.models import PublicPdf
 from plans.packs import pdf
 from tests.board_packs import make_plan, pdf_text
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
-from tests.html import headings, main_text
+from tests.html import headings, main_text, page_text
 
 MAX_QUERIES = 20
 
@@ -42,6 +42,12 @@ def test_anyone_reads_it_once_switched_on_without_signing_in(client, published):
     text = main_text(response)
     assert "This is Bromley's plan to improve its children's services" in text
     assert "Audit return home interviews" in text
+
+
+def test_its_banner_does_not_send_the_public_to_an_improvement_lead(client, published):
+    text = page_text(client.get("/public/305/"))
+    assert "To tell Bromley what would make it better, contact the council." in text
+    assert "improvement lead" not in text
 
 
 def test_it_offers_its_pdf_to_anyone(client, published):
