@@ -163,6 +163,12 @@ def test_a_bad_date_is_shown_on_the_form_with_its_error(client, leader, plan):
     assert error_summary(response) == ["Changes since must be a real date"]
 
 
+def test_no_date_is_asked_for_in_words(client, leader, plan):
+    client.force_login(leader)
+    response = client.get("/board-packs/?audience=board")
+    assert error_summary(response) == ["Enter the date to show changes since"]
+
+
 def test_a_date_in_the_future_is_refused(client, leader, plan):
     client.force_login(leader)
     tomorrow = TODAY + datetime.timedelta(days=1)

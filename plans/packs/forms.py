@@ -47,6 +47,7 @@ class BoardPackForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["inspections"].queryset = Inspection.objects.for_user(user).order_by("-start_date", "-pk")
         self.fields["since"].initial = since
+        self.fields["since"].error_messages["required"] = "Enter the date to show changes since"
         self.fields["since"].help_text = (
             "The pack shows what moved after this day: by default the last improvement board meeting recorded "
             f"as a milestone, or else 28 days ago. {date_hint(datetime.date(2026, 11, 3))}"
