@@ -32,7 +32,7 @@ timings = []
 
 @events.request.add_listener
 def record(request_type, name, response_time, exception, start_time=None, **kwargs):
-    if name in pages.ALL_PAGES:
+    if name in pages.MEASURED:
         timings.append((name, round(response_time, 3), exception is None, start_time or time.time()))
 
 

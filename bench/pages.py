@@ -18,6 +18,8 @@ EMAIL_SETTINGS = "Email settings"
 MEASURES = "Measures scorecard"
 MEASURE_PAGE = "Measure page"
 ADMIN = "Admin changelist"
+# The floor: the lightest request through the same stack (the middleware and one query), no session.
+HEALTHZ = "Floor (/healthz)"
 
 # In the order the results list them; the admin changelist is the baseline.
 PAGES = [
@@ -37,6 +39,8 @@ PAGES = [
     MEASURE_PAGE,
 ]
 ALL_PAGES = [*PAGES, ADMIN]
+# Every page measured at one user with no pause, as a multiple of the floor's time.
+MEASURED = [HEALTHZ, *ALL_PAGES]
 
 # Who requests each page when it is requested on its own.
 PAGE_ROLE = {LEADER_HOME: "leader", DASHBOARD: "leader", CSV_EXPORT: "leader", ADMIN: "admin"}
@@ -75,6 +79,8 @@ def url_for(page, slot, rng=random):
         return f"/measures/{rng.choice(slot['measures'])}/"
     if page == ADMIN:
         return "/admin/actions/actionitem/"
+    if page == HEALTHZ:
+        return "/healthz"
     raise ValueError(page)
 
 

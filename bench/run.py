@@ -11,8 +11,14 @@
 3. Generates the other authorities (--authorities in all) and runs the same load again, then each page
    on its own with no pause at rising concurrency (--steps) to find the requests per second it sustains
    while its p95 stays under 250 ms.
+   The first step, one user with no pause, also gives each page's time as a multiple of the floor's:
+   `/healthz`, the lightest request through the same stack (the middleware and one query).
 4. Both times, bench/probe.py counts each page's SQL queries and explains their plans, and measures the
    peak memory of a CSV export.
+5. With --baseline PATH (another checkout, for example a worktree of the commit before a change), that
+   checkout is served too, on the next port, from the same database and sessions: each page at one user,
+   and the pages of BASELINE_LADDER up the whole throughput ladder, each step right after the same step
+   of this checkout, so that the gain is measured side by side in one run.
 
 Prints a table per page and writes bench/results.json; records a dated summary in docs/performance.md.
 Raw timings, locust's CSV files, plans and the server log are kept in --work-dir.
@@ -39,7 +45,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import pages  # noqa: E402
+from bench import floor, pages  # noqa: E402
 
 BIN = Path(sys.executable).parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tracker_bench"
@@ -52,6 +58,8 @@ LOG_HEADER = "| Date | Authorities | Slowest p95 | Targets |\n|---|---|---|---|"
 P95_TARGET_MS = 100
 THROUGHPUT_P95_MS = 250
 GROWTH_LIMIT = 1.5
+# Under the paced load, every page's p95 at most this share of the admin changelist's.
+ADMIN_SHARE = 0.5
 
 
 def parse_args(argv):
@@ -67,6 +75,10 @@ def parse_args(argv):
     parser.add_argument("--step-duration", type=int, default=10, help="Seconds of each throughput step.")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes.")
     parser.add_argument("--port", type=int, default=8731)
+    parser.add_argument(
+        "--baseline",
+        help="Another checkout of the project (its own .venv, or this one's) to measure side by side, on --port + 1.",
+    )
     parser.add_argument("--work-dir", help="Where raw results go (default: a new temporary directory).")
     parser.add_argument("--no-doc", action="store_true", help=f"Do not record the run in {DOC.relative_to(ROOT)}.")
     return parser.parse_args(argv)
@@ -100,6 +112,9 @@ class Bench:
             "PYTHONPATH": str(ROOT),
         }
         self.server = None
+        self.baseline = Path(args.baseline).resolve() if args.baseline else None
+        self.baseline_url = f"http://127.0.0.1:{args.port + 1}"
+        self.baseline_server = None
 
     # Steps.
 
@@ -130,40 +145,56 @@ class Bench:
         self.manage("generate_scale_measures")
         return round(time.monotonic() - started, 1)
 
+    def baseline_bin(self):
+        """The baseline's own virtualenv if it has one, else this one."""
+        own = self.baseline / ".venv" / "bin"
+        return own if (own / "gunicorn").exists() else BIN
+
+    def baseline_env(self):
+        return {**self.env, "PYTHONPATH": str(self.baseline)}
+
     def start_server(self):
-        with open(self.work / "gunicorn.log", "a") as log:
-            self.server = subprocess.Popen(
+        self.server = self.serve(BIN, ROOT, self.env, self.args.port, "gunicorn.log")
+        if self.baseline:
+            self.baseline_server = self.serve(
+                self.baseline_bin(), self.baseline, self.baseline_env(), self.args.port + 1, "gunicorn-baseline.log"
+            )
+
+    def serve(self, bin_dir, root, env, port, log_name):
+        with open(self.work / log_name, "a") as log:
+            server = subprocess.Popen(
                 [
-                    str(BIN / "gunicorn"),
+                    str(bin_dir / "gunicorn"),
                     "bromley_tracker.wsgi:application",
-                    f"--bind=127.0.0.1:{self.args.port}",
+                    f"--bind=127.0.0.1:{port}",
                     f"--workers={self.args.workers}",
                     "--log-level=warning",
                 ],
-                cwd=ROOT,
-                env=self.env,
+                cwd=root,
+                env=env,
                 stdout=log,
                 stderr=log,
             )
         for _ in range(100):
             try:
-                if requests.get(f"{self.base_url}/healthz", timeout=2).status_code == 200:
-                    return
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    return server
             except requests.RequestException:
                 pass
-            if self.server.poll() is not None:
-                raise SystemExit(f"gunicorn stopped; see {self.work / 'gunicorn.log'}")
+            if server.poll() is not None:
+                raise SystemExit(f"gunicorn stopped; see {self.work / log_name}")
             time.sleep(0.2)
-        raise SystemExit("gunicorn did not answer /healthz in 20 s.")
+        raise SystemExit(f"gunicorn did not answer /healthz on port {port} in 20 s.")
 
     def stop_server(self):
-        if self.server and self.server.poll() is None:
-            self.server.send_signal(signal.SIGTERM)
-            try:
-                self.server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-        self.server = None
+        for server in (self.server, self.baseline_server):
+            if server and server.poll() is None:
+                server.send_signal(signal.SIGTERM)
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+        self.server = self.baseline_server = None
 
     def make_pool(self, codes, label):
         path = self.work / f"pool-{label}.json"
@@ -200,27 +231,33 @@ class Bench:
             raise SystemExit(f"Could not sign in as {username}: {response.status_code}")
         return session.cookies.get_dict()
 
-    def probe(self, pool_path, label):
+    def probe(self, pool_path, label, *, baseline=False):
+        """bench/probe.py of this checkout, or with baseline the baseline's own (its code, its pages)."""
         path = self.work / f"probe-{label}.json"
+        if baseline:
+            bin_dir, root, env = self.baseline_bin(), self.baseline, self.baseline_env()
+        else:
+            bin_dir, root, env = BIN, ROOT, self.env
         subprocess.run(
-            [str(BIN / "python"), "bench/probe.py", "probe", "--pool", str(pool_path), "--out", str(path)],
-            cwd=ROOT,
-            env=self.env,
+            [str(bin_dir / "python"), "bench/probe.py", "probe", "--pool", str(pool_path), "--out", str(path)],
+            cwd=root,
+            env=env,
             check=True,
         )
         return json.loads(path.read_text())
 
     def warm_up(self, pool):
         """A few requests per page and worker, so the runs measure warm workers."""
-        for page in pages.ALL_PAGES:
-            role = pages.PAGE_ROLE.get(page, "staff")
-            slot = next(s for s in pool["slots"] if s["role"] == role)
-            for _ in range(2 * self.args.workers):
-                url = pages.url_for(page, slot)
-                if page != pages.SAVE_PROGRESS:
-                    requests.get(self.base_url + url, cookies=slot["cookies"], allow_redirects=False, timeout=60)
+        for base_url in [self.base_url] + ([self.baseline_url] if self.baseline else []):
+            for page in pages.MEASURED:
+                role = pages.PAGE_ROLE.get(page, "staff")
+                slot = next(s for s in pool["slots"] if s["role"] == role)
+                for _ in range(2 * self.args.workers):
+                    url = pages.url_for(page, slot)
+                    if page != pages.SAVE_PROGRESS:
+                        requests.get(base_url + url, cookies=slot["cookies"], allow_redirects=False, timeout=60)
 
-    def locust(self, pool_path, label, *, users, duration, warm_up, page=""):
+    def locust(self, pool_path, label, *, users, duration, warm_up, page="", host=None):
         """One headless locust run; return its per-page figures."""
         timings = self.work / f"timings-{label}.json"
         env = {**self.env, "BENCH_POOL": str(pool_path), "BENCH_TIMINGS": str(timings), "BENCH_PAGE": page}
@@ -230,7 +267,7 @@ class Bench:
                     str(BIN / "locust"),
                     "--locustfile=bench/locustfile.py",
                     "--headless",
-                    f"--host={self.base_url}",
+                    f"--host={host or self.base_url}",
                     f"--users={users}",
                     f"--spawn-rate={users}",
                     f"--run-time={duration + warm_up}s",
@@ -248,25 +285,37 @@ class Bench:
         return summarise(json.loads(timings.read_text()), warm_up)
 
     def throughput(self, pool_path, page):
-        """Requests per second the page sustains with no pause while its p95 stays under 250 ms."""
-        steps, best = [], 0.0
-        for users in [int(n) for n in self.args.steps.split(",")]:
-            label = f"steps-{page.lower().replace(' ', '-').replace(',', '')}-{users}"
-            figures = self.locust(
-                pool_path,
-                label,
-                users=users,
-                duration=self.args.step_duration,
-                warm_up=self.args.step_warm_up,
-                page=page,
-            )
-            row = figures.get(page, {"requests": 0, "p95_ms": None, "errors": 0, "rps": 0.0})
-            steps.append({"users": users, **row})
-            ok = row["requests"] and row["errors"] == 0 and row["p95_ms"] < THROUGHPUT_P95_MS
-            if not ok:
-                break
-            best = max(best, row["rps"])
-        return round(best, 1), steps
+        """Requests per second the page sustains with no pause while its p95 stays under 250 ms, as
+        (best, steps); with a baseline, its (best, steps) too, each step run right after this checkout's.
+
+        The ladder starts at one user: that step is also the page's time at one user with no pause.
+        """
+        ladder = sorted({1, *[int(n) for n in self.args.steps.split(",")]})
+        servers = {"current": self.base_url}
+        if self.baseline:
+            servers["baseline"] = self.baseline_url
+        figures = {name: {"best": 0.0, "steps": [], "climbing": True} for name in servers}
+        slug = "".join(c for c in page.lower().replace(" ", "-") if c.isalnum() or c == "-")
+        for users in ladder:
+            for name, host in servers.items():
+                run = figures[name]
+                if not run["climbing"] or (name == "baseline" and users > 1 and page not in floor.BASELINE_LADDER):
+                    continue
+                row = self.locust(
+                    pool_path,
+                    f"steps-{name}-{slug}-{users}",
+                    users=users,
+                    duration=self.args.step_duration,
+                    warm_up=self.args.step_warm_up,
+                    page=page,
+                    host=host,
+                ).get(page, {"requests": 0, "p50_ms": None, "p95_ms": None, "errors": 0, "rps": 0.0})
+                run["steps"].append({"users": users, **row})
+                if row["requests"] and row["errors"] == 0 and row["p95_ms"] < THROUGHPUT_P95_MS:
+                    run["best"] = max(run["best"], row["rps"])
+                else:
+                    run["climbing"] = False
+        return {name: (round(run["best"], 1), run["steps"]) for name, run in figures.items()}
 
     # The whole run.
 
@@ -277,6 +326,15 @@ class Bench:
         self.reset_database()
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("collectstatic", "--no-input", "-v", "0")
+        if self.baseline:
+            if not (self.baseline / "static" / "build").is_dir():
+                raise SystemExit(f"The baseline has no built assets: run `make assets` in {self.baseline} first.")
+            subprocess.run(
+                [str(self.baseline_bin() / "python"), "manage.py", "collectstatic", "--no-input", "-v", "0"],
+                cwd=self.baseline,
+                env=self.baseline_env(),
+                check=True,
+            )
 
         self.log("Generating 1 authority")
         generation_1 = self.generate(1)
@@ -299,6 +357,11 @@ class Bench:
         write_plans(self.work / "plans.md", national["probe"])
         print()
         print(table(results))
+        print()
+        print(floor_intro(results))
+        print(render_table(*floor.table(results)))
+        for target, missed in verdicts(results):
+            print(f"- {target}: " + ("met by every page." if not missed else "missed by " + ", ".join(missed) + "."))
         print(f"\nWritten {RESULTS.relative_to(ROOT)}; plans in {self.work / 'plans.md'}")
         if not args.no_doc:
             record_in_doc(results)
@@ -312,6 +375,10 @@ class Bench:
             pool_path, pool = self.make_pool(codes, label)
             self.log(f"[{label} authorities] counting queries and explaining plans")
             probe = self.probe(pool_path, label)
+            baseline_probe = None
+            if throughput and self.baseline:
+                self.log(f"[{label} authorities] the same in the baseline, {self.baseline}")
+                baseline_probe = self.probe(pool_path, f"baseline-{label}", baseline=True)
             self.warm_up(pool)
             self.log(f"[{label} authorities] paced load: {args.users} users for {args.duration} s")
             load_before = os.getloadavg()[0]
@@ -323,16 +390,30 @@ class Bench:
                 "paced": paced,
                 "probe": probe,
                 "throughput": {},
+                "baseline_throughput": {},
+                "baseline_probe": baseline_probe,
+                "baseline": baseline_commit(self.baseline) if throughput and self.baseline else None,
                 # The machine's 1-minute load average before and after: other work on it skews the figures.
                 "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
             }
             if throughput:
-                for page in pages.ALL_PAGES:
-                    self.log(f"[{label} authorities] throughput of {page}")
-                    result["throughput"][page] = self.throughput(pool_path, page)
+                for page in pages.MEASURED:
+                    self.log(
+                        f"[{label} authorities] throughput of {page}"
+                        + (", and the baseline's" if self.baseline else "")
+                    )
+                    measured = self.throughput(pool_path, page)
+                    result["throughput"][page] = measured["current"]
+                    if "baseline" in measured:
+                        result["baseline_throughput"][page] = measured["baseline"]
             return result
         finally:
             self.stop_server()
+
+
+def baseline_commit(path):
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=path, capture_output=True, text=True)
+    return commit.stdout.strip() or str(path)
 
 
 def spread_codes(count, wanted=8):
@@ -357,7 +438,7 @@ def summarise(timings, warm_up):
     kept = [t for t in timings if t[3] >= start]
     window = max(1e-9, max(t[3] for t in kept) - start) if kept else 1.0
     figures = {}
-    for page in pages.ALL_PAGES:
+    for page in pages.MEASURED:
         times = [t[1] for t in kept if t[0] == page]
         if not times:
             continue
@@ -421,6 +502,8 @@ def assemble(args, small, national, *, generation, elapsed):
         "commit": subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip(),
+        "baseline": national.get("baseline"),
+        "floor": floor.rows(national),
         "export_memory": national["probe"].get("export_memory"),
         "export_memory_at_1": small["probe"].get("export_memory"),
         "pages": rows,
@@ -454,6 +537,10 @@ def table(results, markdown=False):
                 fmt(row["app_cpu_ms"]),
             ]
         )
+    return render_table(headers, lines, markdown)
+
+
+def render_table(headers, lines, markdown=False):
     if markdown:
         out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         out += ["| " + " | ".join(line) + " |" for line in lines]
@@ -487,6 +574,15 @@ def verdicts(results):
             "queries the same at both scales",
             [r["name"] for r in results["pages"] if r["queries"] != r["queries_at_1"]],
         ),
+        (
+            f"p95 at most {ADMIN_SHARE:g} of the admin changelist's",
+            [
+                f"{r['name']} ({fmt(r['p95_ratio_to_admin'])})"
+                for r in rows
+                if r["p95_ratio_to_admin"] is None or r["p95_ratio_to_admin"] > ADMIN_SHARE
+            ],
+        ),
+        *floor.verdicts(results),
     ]
 
 
@@ -507,6 +603,10 @@ def summary(results):
         "",
         table(results, markdown=True),
         "",
+        floor_intro(results),
+        "",
+        render_table(*floor.table(results), markdown=True),
+        "",
     ]
     for export in memory:
         lines.append(
@@ -518,6 +618,19 @@ def summary(results):
             f"- {target}: " + ("met by every page." if not missed else "missed by " + ", ".join(missed) + ".")
         )
     return "\n".join(lines)
+
+
+def floor_intro(results):
+    text = (
+        "Each page alone at one user with no pause (the first throughput step), beside the floor, "
+        f"`/healthz`; CPU from the probe. Max rps: with p95 under {THROUGHPUT_P95_MS} ms."
+    )
+    if results.get("baseline"):
+        text += (
+            f" Before: the baseline, commit {results['baseline']}, served side by side from the same database "
+            f"in the same run (its floor measured the same way); Gain: max rps over the baseline's."
+        )
+    return text
 
 
 def record_in_doc(results):
