@@ -5,7 +5,7 @@ each role, never on group names, so that the roles table stays the one place to 
 Rules about one action take the action (anything with `owner_id`); this module imports no app above it.
 """
 
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db.models import Q
 
 from . import roles
@@ -154,10 +154,22 @@ def can_clear_sign_in_records(user):
     return is_platform_administrator(user)
 
 
+def permissions_held(user):
+    """The permissions a person holds, their roles' and their own (whatever their active or superuser flag).
+
+    Each side is a subquery by the person's id, read through its index. Joining both sides to the
+    permissions in one OR made PostgreSQL join every person's roles before filtering: about 19 ms on
+    every page with 5,500 people, and more with more.
+    """
+    own = user.user_permissions.through.objects.filter(user_id=user.pk).values("permission_id")
+    through_roles = Group.permissions.through.objects.filter(group__user=user.pk).values("permission_id")
+    return Permission.objects.filter(Q(pk__in=own) | Q(pk__in=through_roles))
+
+
 def _permissions_of(account):
     """An account's roles' and own permissions, whether or not it is active. One query."""
-    rows = Permission.objects.filter(Q(user=account) | Q(group__user=account))
-    return {f"{app}.{codename}" for app, codename in rows.values_list("content_type__app_label", "codename")}
+    rows = permissions_held(account).values_list("content_type__app_label", "codename")
+    return {f"{app}.{codename}" for app, codename in rows}
 
 
 def can_manage_account(actor, account):
@@ -182,7 +194,7 @@ def grantable_permissions(actor):
         return Permission.objects.all()
     if not _is_active(actor):
         return Permission.objects.none()
-    return Permission.objects.filter(Q(user=actor) | Q(group__user=actor)).distinct()
+    return permissions_held(actor)
 
 
 # The rules about one user alone, which templates read as `rules.<name>`.

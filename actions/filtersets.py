@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accounts.models import User
-from bromley_tracker.forms import DUE_DATE_EXAMPLE, DUE_DATE_HINT, date_example
+from bromley_tracker.forms import DUE_DATE_EXAMPLE, DUE_DATE_HINT, Select, date_example
 from inspections.models import ImprovementArea, Inspection, Theme
 
 from .models import ActionItem, Rag, Status, UpdateKind
@@ -188,6 +188,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
         label="Owner",
         queryset=User.objects.none(),
         empty_label="All owners",
+        widget=Select,
         error_messages=_choice_error("an owner"),
     )
     inspection = django_filters.ModelChoiceFilter(
@@ -195,12 +196,14 @@ class ActionItemFilterSet(django_filters.FilterSet):
         field_name="improvement_area__inspection",
         queryset=Inspection.objects.none(),
         empty_label="All inspections",
+        widget=Select,
         error_messages=_choice_error("an inspection"),
     )
     improvement_area = django_filters.ModelChoiceFilter(
         label="Improvement area",
         queryset=ImprovementArea.objects.none(),
         empty_label="All improvement areas",
+        widget=Select,
         error_messages=_choice_error("an improvement area"),
     )
     theme = ThemeFilter(
@@ -209,6 +212,7 @@ class ActionItemFilterSet(django_filters.FilterSet):
         queryset=Theme.objects.none(),
         to_field_name="slug",
         empty_label="All themes",
+        widget=Select,
         error_messages=_choice_error("a theme"),
     )
     due_from = django_filters.DateFilter(

@@ -8,6 +8,10 @@ from crispy_forms_gds.layout import Button, Field
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 # Free text is kept to what a person would write in a plan: about two pages.
 LONG_TEXT = 5000
@@ -46,6 +50,63 @@ class Textarea(forms.Textarea):
         if described_by:
             attrs["aria-describedby"] = " ".join(described_by)
         return context
+
+
+def _attributes(attrs):
+    """A widget's attributes as Django's django/forms/widgets/attrs.html writes them."""
+    return "".join(
+        f" {name}"
+        if value is True
+        else f' {name}="{conditional_escape(value if isinstance(value, str) else str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class Select(forms.Select):
+    """Django's select, its options written in Python: the same markup as Django's templates, without a
+    template include for each option and each option's attributes. Filter panels list every owner,
+    improvement area, inspection and theme of an authority on every request; through the templates that
+    was the larger part of rendering All actions. Named as Django's, since crispy-forms-gds styles a widget
+    by its class name; choices in groups are left to Django's templates."""
+
+    def _listed_choices(self):
+        """The choices as a list; a model field's rows from one plain query. Django's iterator reads them
+        through a server-side cursor (on PostgreSQL a cursor declared, fetched from and closed: three round
+        trips), and list() would count them first."""
+        choices = self.choices
+        if not isinstance(choices, ModelChoiceIterator) or choices.queryset._prefetch_related_lookups:
+            return [choice for choice in choices]
+        field, listed = choices.field, []
+        if field.empty_label is not None:
+            listed.append(("", field.empty_label))
+        # django-filter's "no value" choice, after the empty one.
+        if getattr(field, "null_label", None) is not None:
+            listed.append((field.null_value, field.null_label))
+        return listed + [choices.choice(obj) for obj in choices.queryset]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = self._listed_choices()
+        if any(isinstance(label, list | tuple) for _, label in choices):
+            return super().render(name, value, attrs, renderer)
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        values = self.format_value(value)
+        options, has_selected = [], False
+        for option_value, label in choices:
+            option_value = "" if option_value is None else str(option_value)
+            # As Select.optgroups: only the first option with the value is selected, unless many may be.
+            selected = (not has_selected or self.allow_multiple_selected) and option_value in values
+            has_selected |= selected
+            options.append(
+                f'\n  <option value="{conditional_escape(option_value)}"{" selected" if selected else ""}>'
+                f"{conditional_escape(localize(label))}</option>\n"
+            )
+        # Each option ends with its template's newline; Django strips only the whole select's.
+        return mark_safe(
+            f'<select name="{conditional_escape(name)}"{_attributes(attrs)}>{"".join(options)}\n</select>'
+        )
 
 
 class LongTextField(forms.CharField):

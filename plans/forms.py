@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Div, Field, Layout
 from django import forms
 
 from accounts.models import User
+from bromley_tracker.forms import Select
 from inspections.models import Inspection
 
 FULL_WIDTH, HALF = "govuk-!-width-full", "govuk-grid-column-one-half"
@@ -18,6 +19,7 @@ class DashboardFilterForm(forms.Form):
         queryset=Inspection.objects.none(),
         required=False,
         empty_label="All inspections",
+        widget=Select,
         error_messages={"invalid_choice": "Select an inspection from the list"},
     )
     owner = forms.ModelChoiceField(
@@ -25,6 +27,7 @@ class DashboardFilterForm(forms.Form):
         queryset=User.objects.none(),
         required=False,
         empty_label="All owners",
+        widget=Select,
         error_messages={"invalid_choice": "Select an owner from the list"},
     )
 
