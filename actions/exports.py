@@ -24,6 +24,8 @@ from inspections.models import ImprovementArea, Inspection
 from .models import DONE_STATUSES, Rag, Status
 
 CHUNK_SIZE = 500
+# About 32 KiB of CSV per write: a few dozen rows.
+CSV_CHUNK_CHARACTERS = 32 * 1024
 XLSX_DATE_FORMAT = "d mmmm yyyy"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,9 +97,24 @@ def _original_due_date(row):
     return original if original is not None and original != row["due_date"] else None
 
 
-def _latest_note_on(row):
+def _latest_note_on(row, ctx):
     written = row["latest_note_at"]
-    return timezone.localdate(written) if written is not None else None
+    return written.astimezone(ctx["timezone"]).date() if written is not None else None
+
+
+def _inspection(row, ctx):
+    """Inspection.describe once per inspection, not once per row: an export lists about five."""
+    key = (
+        row["improvement_area__inspection__local_authority__name"],
+        row["improvement_area__inspection__kind"],
+        row["improvement_area__inspection__start_date"],
+    )
+    described = ctx["inspections"].get(key)
+    if described is None:
+        described = ctx["inspections"][key] = Inspection.describe(
+            local_authority=key[0], kind=key[1], start_date=key[2]
+        )
+    return described
 
 
 COLUMNS = [
@@ -123,19 +140,11 @@ COLUMNS = [
             number=row["improvement_area__number"], short_title=row["improvement_area__short_title"]
         ),
     ),
-    Column(
-        "Inspection",
-        40,
-        lambda row, ctx: Inspection.describe(
-            local_authority=row["improvement_area__inspection__local_authority__name"],
-            kind=row["improvement_area__inspection__kind"],
-            start_date=row["improvement_area__inspection__start_date"],
-        ),
-    ),
+    Column("Inspection", 40, _inspection),
     Column("Theme", 30, lambda row, ctx: row["improvement_area__theme__name"] or ""),
     Column("Success measure", 50, lambda row, ctx: row["success_measure"]),
     Column("Latest progress note", 60, lambda row, ctx: row["latest_note"] or ""),
-    Column("Latest note date", 18, lambda row, ctx: _latest_note_on(row)),
+    Column("Latest note date", 18, _latest_note_on),
     Column("Action page URL", 40, lambda row, ctx: ctx["action_url"].format(pk=row["pk"])),
 ]
 HEADERS = [column.header for column in COLUMNS]
@@ -150,6 +159,8 @@ def export_rows(queryset, *, absolute_url):
     head, tail = absolute_url(reverse("action_detail", args=[0])).rsplit("/0/", 1)
     context = {
         "today": timezone.localdate(),
+        "timezone": timezone.get_current_timezone(),
+        "inspections": {},
         "action_url": head.replace("{", "{{").replace("}", "}}") + "/{pk}/" + tail,
     }
     for row in queryset.with_latest_note().values(*FIELDS).iterator(chunk_size=CHUNK_SIZE):
@@ -168,10 +179,10 @@ def escape_formula(text):
 def _csv_cell(value):
     if value is None:
         return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
     if isinstance(value, str):
         return escape_formula(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value
 
 
@@ -188,6 +199,20 @@ def csv_lines(rows):
     yield "\ufeff" + writer.writerow(HEADERS)
     for row in rows:
         yield writer.writerow([_csv_cell(value) for value in row])
+
+
+def csv_chunks(rows, size=CSV_CHUNK_CHARACTERS):
+    """csv_lines joined into pieces of about `size` characters, so that the server writes to the socket
+    once per piece rather than once per row."""
+    piece, length = [], 0
+    for line in csv_lines(rows):
+        piece.append(line)
+        length += len(line)
+        if length >= size:
+            yield "".join(piece)
+            piece, length = [], 0
+    if piece:
+        yield "".join(piece)
 
 
 def _xlsx_cell(sheet, value, column):

@@ -94,7 +94,7 @@ def _attachment(response, extension):
 def action_export_csv(request):
     filterset = ActionItemFilterSet(request.GET, user=request.user)
     rows = exports.export_rows(filterset.qs, absolute_url=request.build_absolute_uri)
-    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(exports.csv_chunks(rows), content_type="text/csv; charset=utf-8")
     return _attachment(response, "csv")
 
 
