@@ -1,5 +1,6 @@
 """The All actions filters and sort, shared by the HTML list and both exports."""
 
+import functools
 import re
 
 import django_filters
@@ -8,7 +9,7 @@ from crispy_forms_gds.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.http import urlencode
 
 from accounts.models import User
@@ -23,7 +24,14 @@ OVERDUE_ONLY = {"overdue": "yes"}
 
 def list_url(**params):
     """The All actions list filtered by params; a list value repeats its parameter."""
-    return f"{reverse('action_list')}?{urlencode(params, doseq=True)}" if params else reverse("action_list")
+    path = _list_path(get_script_prefix())
+    return f"{path}?{urlencode(params, doseq=True)}" if params else path
+
+
+@functools.lru_cache(maxsize=8)
+def _list_path(script_prefix):
+    """All actions' path, reversed once for each script prefix: a dashboard links hundreds of counts to it."""
+    return reverse("action_list")
 
 
 # The `sort` parameter's allowed values, and the order each gives. Every order ends

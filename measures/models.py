@@ -139,6 +139,20 @@ class MeasureQuerySet(ScopedQuerySet):
         stale = Q()
         for frequency in Frequency:
             stale |= Q(frequency=frequency, latest_date__lt=stale_before(frequency, today))
+        rules = [
+            (Q(latest_value__isnull=True) | stale, Impact.NO_DATA),
+            (Q(_to_target__gte=0), Impact.MET),
+            (Q(target_date__lt=today) | Q(_gain__lte=0), Impact.OFF_TRACK),
+            (Q(_on_line__gte=0), Impact.ON_TRACK),
+        ]
+
+        def rating(value, output_field):
+            return Case(
+                *[When(condition, then=Value(value(impact))) for condition, impact in rules],
+                default=Value(value(Impact.BEHIND)),
+                output_field=output_field,
+            )
+
         return (
             self.with_latest()
             .alias(
@@ -146,25 +160,15 @@ class MeasureQuerySet(ScopedQuerySet):
                 _to_target=sign * (latest - target),
                 _on_line=sign * (latest - baseline) * span - sign * (target - baseline) * elapsed,
             )
-            .annotate(
-                impact_value=Case(
-                    When(Q(latest_value__isnull=True) | stale, then=Value(Impact.NO_DATA.value)),
-                    When(_to_target__gte=0, then=Value(Impact.MET.value)),
-                    When(Q(target_date__lt=today) | Q(_gain__lte=0), then=Value(Impact.OFF_TRACK.value)),
-                    When(_on_line__gte=0, then=Value(Impact.ON_TRACK.value)),
-                    default=Value(Impact.BEHIND.value),
-                    output_field=models.CharField(),
-                )
-            )
+            .annotate(impact_value=rating(lambda impact: impact.value, models.CharField()))
+            # The rating's place in ATTENTION_ORDER by the same rules: ordering by a Case over impact_value
+            # would write the whole rating into the SQL once per rating.
+            .alias(_attention=rating(ATTENTION_ORDER.index, models.IntegerField()))
         )
 
     def attention_first(self):
         """Off track first, then behind, no data, on track and met; by name within each. Needs with_impact()."""
-        order = Case(
-            *[When(impact_value=impact, then=Value(position)) for position, impact in enumerate(ATTENTION_ORDER)],
-            output_field=models.IntegerField(),
-        )
-        return self.order_by(order, "name", "pk")
+        return self.order_by("_attention", "name", "pk")
 
     def for_list(self):
         return self.select_related("owner", "local_authority")
