@@ -5,7 +5,6 @@ import re
 
 import django_filters
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
@@ -91,41 +90,14 @@ class YesCheckbox(forms.CheckboxInput):
 
 
 class ActionFilterForm(forms.Form):
+    """Laid out by templates/actions/includes/list_filters.html, field by field ({% govuk_field %})."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["improvement_area"].label_from_instance = _area_label
         self.fields["inspection"].label_from_instance = _inspection_label
+        # Read by {% error_summary %}; the fields are laid out by the template.
         self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.form_method = "get"
-        self.helper.layout = Layout(
-            Div(
-                Div(
-                    Field.text("q"),
-                    Field.select("owner", css_class="govuk-!-width-full"),
-                    Field.select("theme", css_class="govuk-!-width-full"),
-                    css_class="govuk-grid-column-one-third",
-                ),
-                Div(
-                    Field.checkboxes("status", small=True),
-                    Field.select("inspection", css_class="govuk-!-width-full"),
-                    Field.select("improvement_area", css_class="govuk-!-width-full"),
-                    css_class="govuk-grid-column-one-third",
-                ),
-                Div(
-                    Field.checkboxes("rag", small=True),
-                    Field.checkbox("overdue", small=True),
-                    Field.checkbox("withdrawn", small=True),
-                    Fieldset(
-                        Field.text("due_from", field_width=10),
-                        Field.text("due_to", field_width=10),
-                        legend="Due date",
-                    ),
-                    css_class="govuk-grid-column-one-third",
-                ),
-                css_class="govuk-grid-row",
-            ),
-        )
 
     def clean(self):
         cleaned_data = super().clean()

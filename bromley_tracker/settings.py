@@ -132,6 +132,7 @@ TEMPLATES = [
                 "accounts.rules.rules",
             ],
             "builtins": ["bromley_tracker.breadcrumbs", "bromley_tracker.pagination"],
+            "libraries": {"govuk_fields": "bromley_tracker.govuk_fields"},
         },
     },
 ]

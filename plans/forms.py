@@ -1,14 +1,11 @@
 """The dashboard's narrowing form. It only validates: choices come from the user's own authority."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Div, Field, Layout
 from django import forms
 
 from accounts.models import User
 from bromley_tracker.forms import Select
 from inspections.models import Inspection
-
-FULL_WIDTH, HALF = "govuk-!-width-full", "govuk-grid-column-one-half"
 
 
 class DashboardFilterForm(forms.Form):
@@ -36,17 +33,8 @@ class DashboardFilterForm(forms.Form):
         self.fields["inspection"].queryset = Inspection.objects.for_user(user).order_by("-start_date", "-pk")
         self.fields["inspection"].label_from_instance = lambda inspection: inspection.title
         self.fields["owner"].queryset = User.objects.for_user(user)
+        # Read by {% error_summary %}; the fields are laid out by the dashboard's template.
         self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div(
-                    Field.select("inspection", css_class="govuk-!-width-full"), css_class="govuk-grid-column-one-half"
-                ),
-                Div(Field.select("owner", css_class="govuk-!-width-full"), css_class="govuk-grid-column-one-half"),
-                css_class="govuk-grid-row",
-            ),
-        )
 
     @property
     def is_narrowed(self):
