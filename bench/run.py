@@ -80,6 +80,12 @@ def parse_args(argv):
         help="Another checkout of the project (its own .venv, or this one's) to measure side by side, on --port + 1.",
     )
     parser.add_argument("--work-dir", help="Where raw results go (default: a new temporary directory).")
+    parser.add_argument(
+        "--page",
+        action="append",
+        choices=pages.ALL_PAGES,
+        help="Measure only this page's throughput and time at one user (repeat; the floor is always measured).",
+    )
     parser.add_argument("--no-doc", action="store_true", help=f"Do not record the run in {DOC.relative_to(ROOT)}.")
     return parser.parse_args(argv)
 
@@ -397,7 +403,7 @@ class Bench:
                 "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
             }
             if throughput:
-                for page in pages.MEASURED:
+                for page in [pages.HEALTHZ, *args.page] if args.page else pages.MEASURED:
                     self.log(
                         f"[{label} authorities] throughput of {page}"
                         + (", and the baseline's" if self.baseline else "")
