@@ -3,7 +3,6 @@
 import django_filters
 
 from accounts.models import User
-from bromley_tracker.forms import Select
 from inspections.models import ImprovementArea, Theme
 
 from .models import Impact, Measure
@@ -11,15 +10,13 @@ from .models import Impact, Measure
 
 class MeasureFilterSet(django_filters.FilterSet):
     improvement_area = django_filters.ModelChoiceFilter(
-        field_name="improvement_areas", label="Improvement area", empty_label="Any improvement area", widget=Select
+        field_name="improvement_areas", label="Improvement area", empty_label="Any improvement area"
     )
-    theme = django_filters.ModelChoiceFilter(
-        field_name="themes", label="Theme", empty_label="Any theme", widget=Select
-    )
+    theme = django_filters.ModelChoiceFilter(field_name="themes", label="Theme", empty_label="Any theme")
     rating = django_filters.ChoiceFilter(
-        field_name="impact_value", label="Rating", choices=Impact.choices, empty_label="Any rating", widget=Select
+        field_name="impact_value", label="Rating", choices=Impact.choices, empty_label="Any rating"
     )
-    owner = django_filters.ModelChoiceFilter(label="Owner", empty_label="Anyone", widget=Select)
+    owner = django_filters.ModelChoiceFilter(label="Owner", empty_label="Anyone")
 
     class Meta:
         model = Measure

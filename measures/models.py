@@ -174,6 +174,17 @@ class MeasureQuerySet(ScopedQuerySet):
         return self.select_related("owner", "local_authority")
 
 
+def in_attention_order(measures, today=None):
+    """Measures already in order by name (after with_latest()), rated on `today` in Python and put in
+    attention_first()'s order: a short list needs no rating compiled into its SQL."""
+    today = today or timezone.localdate()
+    measures = list(measures)
+    for measure in measures:
+        # Rated once, kept as with_impact() would have annotated it.
+        measure.impact_value = measure.impact_on(today)
+    return sorted(measures, key=lambda measure: ATTENTION_ORDER.index(measure.impact_value))
+
+
 class Measure(models.Model):
     """Something the council counts to show whether its plan is making a difference for children."""
 
@@ -227,13 +238,19 @@ class Measure(models.Model):
 
     @property
     def impact(self):
-        """Its impact rating: as the list's query annotated it (with_impact), or worked out here.
-
-        Without the annotation this reads the latest value: one query.
-        """
+        """Its impact rating: as the list's query annotated it (with_impact), or worked out here from the
+        latest value (annotated by with_latest(), or else read: one query)."""
         if hasattr(self, "impact_value"):
             return self.impact_value
-        latest = self.latest
+        return self.impact_on(timezone.localdate())
+
+    def impact_on(self, today):
+        """Its impact rating on `today`, worked out here (impact_for)."""
+        if hasattr(self, "latest_value"):  # annotated by with_latest()
+            latest_value, latest_date = self.latest_value, self.latest_date
+        else:
+            latest = self.latest
+            latest_value, latest_date = (latest.value, latest.period_end) if latest else (None, None)
         return impact_for(
             direction=self.direction,
             frequency=self.frequency,
@@ -241,9 +258,9 @@ class Measure(models.Model):
             baseline_date=self.baseline_date,
             target_value=self.target_value,
             target_date=self.target_date,
-            latest_value=latest.value if latest else None,
-            latest_date=latest.period_end if latest else None,
-            today=timezone.localdate(),
+            latest_value=latest_value,
+            latest_date=latest_date,
+            today=today,
         )
 
     @property
@@ -400,6 +417,7 @@ class Correction(models.Model):
 
 
 def impact_counts(measures):
-    """[(impact, label, count)] for every rating, best first, over measures annotated by with_impact()."""
+    """[(impact, label, count)] for every rating, best first, over measures rated by with_impact() or
+    annotated by with_latest()."""
     counts = Counter(measure.impact for measure in measures)
     return [(value, label, counts[value]) for value, label in Impact.choices]

@@ -6,7 +6,7 @@ from django.db.models import Q, prefetch_related_objects
 
 from actions.models import ActionProgress
 from measures import charts
-from measures.models import Measure, MeasureValue, impact_counts
+from measures.models import Measure, MeasureValue, impact_counts, in_attention_order
 
 # The dashboard's Impact panel lists this many measures, those that need attention first.
 DASHBOARD_MEASURES = 10
@@ -24,7 +24,9 @@ def evidencing(measures, *, areas=(), theme=None, today=None):
     if theme is not None:
         links |= Q(themes=theme)
     linked = measures.filter(links).values("pk")
-    return list(measures.filter(pk__in=linked).with_impact(today).for_list().attention_first())
+    return in_attention_order(
+        measures.filter(pk__in=linked).with_latest().for_list().order_by("name", "pk"), today=today
+    )
 
 
 def with_charts(measures):
@@ -56,7 +58,7 @@ def board_scorecard(user, *, areas):
 
 def dashboard_impact(user):
     """The dashboard's Impact panel: every rating's count, and the measures that need attention first."""
-    measures = list(Measure.objects.for_user(user).with_impact().for_list().attention_first())
+    measures = in_attention_order(Measure.objects.for_user(user).with_latest().for_list().order_by("name", "pk"))
     return {
         "measures": measures[:DASHBOARD_MEASURES],
         "total": len(measures),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from measures.models import Direction, Frequency, Impact, Measure, MeasureValue, Unit, impact_for
+from measures.models import Direction, Frequency, Impact, Measure, MeasureValue, Unit, impact_for, in_attention_order
 from tests.factories import LocalAuthorityFactory, UserFactory
 
 TODAY = datetime.date(2026, 6, 15)
@@ -118,3 +118,40 @@ def test_the_model_and_the_sql_give_the_same_rating(
     measure.delete()
 
     assert in_sql == in_python
+
+
+@pytest.mark.django_db
+def test_a_list_rated_in_python_is_in_the_same_order_with_the_same_ratings_as_in_sql():
+    authority = LocalAuthorityFactory(code="306")
+    enterer = UserFactory(username="enterer", local_authority=authority)
+    today = datetime.date.today()
+    latest = {
+        "Met": (Decimal("95"), today.replace(day=1) - datetime.timedelta(days=1)),
+        "Behind": (Decimal("60"), today.replace(day=1) - datetime.timedelta(days=1)),
+        "Off track": (Decimal("40"), today.replace(day=1) - datetime.timedelta(days=1)),
+        "Stale": (Decimal("80"), today - datetime.timedelta(days=400)),
+        "Empty": None,
+        "Also off track": (Decimal("10"), today.replace(day=1) - datetime.timedelta(days=1)),
+    }
+    for name, value in latest.items():
+        measure = Measure.objects.create(
+            local_authority=authority,
+            name=name,
+            unit=Unit.PERCENTAGE,
+            direction=Direction.HIGHER,
+            frequency=Frequency.MONTHLY,
+            baseline_value=Decimal("50"),
+            baseline_date=today - datetime.timedelta(days=700),
+            target_value=Decimal("90"),
+            target_date=today + datetime.timedelta(days=300),
+        )
+        if value:
+            MeasureValue.objects.create(
+                measure=measure, period_end=value[1], value=value[0], unit=Unit.PERCENTAGE, entered_by=enterer
+            )
+
+    in_sql = list(Measure.objects.with_impact().attention_first())
+    in_python = in_attention_order(Measure.objects.with_latest().order_by("name", "pk"))
+
+    assert [(m.name, m.impact) for m in in_python] == [(m.name, m.impact) for m in in_sql]
+    assert len({m.impact for m in in_sql}) >= 4
