@@ -119,6 +119,9 @@ else:
             page_task(pages.INSPECTION): 2,
             page_task(pages.THEME): 2,
             page_task(pages.INTERVENTIONS): 1,
+            page_task(pages.MEASURES): 1,
+            page_task(pages.MEASURE_PAGE): 1,
+            page_task(pages.EMAIL_SETTINGS): 1,
         }
 
     class LeaderUser(TrackerUser):
@@ -132,6 +135,7 @@ else:
             page_task(pages.ACTION_PAGE): 1,
             page_task(pages.SAVE_PROGRESS): 1,
             page_task(pages.LEADER_HOME): 1,
+            page_task(pages.MEASURES): 1,
         }
 
     class AdminUser(TrackerUser):
