@@ -291,7 +291,7 @@ def update_action(
 
 
 @transaction.atomic
-def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
+def archive_action(*, action: ActionItem, by, note: str = "", at=None) -> ProgressUpdate:
     """Withdraw an action: take it out of use without losing it or its history (actions are never
     deleted). `note` is the reason, which its page shows. A signed-off action stays as it was signed off."""
     if not rules.can_withdraw(by, action):
@@ -300,12 +300,13 @@ def archive_action(*, action: ActionItem, by, note: str = "") -> ProgressUpdate:
     if locked.is_withdrawn:
         raise ValidationError("This action has already been withdrawn.", code="withdrawn")
     check_not_signed_off(locked)
-    at = timezone.now()
+    at = at or timezone.now()
     locked.archived_at = at
     locked.updated_by = by
     locked.version += 1
     locked.save(update_fields=["archived_at", "updated_by", "updated_at", "version"])
-    action.archived_at, action.version = locked.archived_at, locked.version
+    for field in ("archived_at", "updated_at", "updated_by_id", "version"):
+        setattr(action, field, getattr(locked, field))
     return ProgressUpdate.objects.create(
         action=locked,
         author=by,

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import LocalAuthority, User
-from actions.models import ActionItem, ProgressUpdate, Status, UpdateKind
+from actions import services
+from actions.models import DONE_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
 from inspections.models import (
     Framework,
     Grade,
@@ -124,8 +125,48 @@ class ImprovementAreaFactory(factory.django.DjangoModelFactory):
     kind = ImprovementKind.AREA_FOR_IMPROVEMENT
 
 
+def council_leader(local_authority):
+    """The leader who runs a council's plan in tests: creates, signs off and withdraws the factories'
+    actions, as a leader of the council does. One per council, so it is the same person each time."""
+    return UserFactory(
+        username=f"plan.lead.{local_authority.code}",
+        first_name="Pat",
+        last_name="Planner",
+        leader=True,
+        local_authority=local_authority,
+    )
+
+
+# The steps an action takes from Not started to each status, as (status, note); signing off is a leader's.
+_STEPS_TO = {
+    Status.NOT_STARTED: [],
+    Status.IN_PROGRESS: [(Status.IN_PROGRESS, "Started work.")],
+    Status.BLOCKED: [(Status.IN_PROGRESS, "Started work."), (Status.BLOCKED, "Waiting for the data.")],
+    Status.COMPLETED: [(Status.IN_PROGRESS, "Started work."), (Status.COMPLETED, "Delivered.")],
+    Status.SIGNED_OFF: [
+        (Status.IN_PROGRESS, "Started work."),
+        (Status.COMPLETED, "Delivered."),
+        (Status.SIGNED_OFF, "Checked and signed off."),
+    ],
+}
+# How long before today a factory action's history starts, unless its due date is earlier.
+HISTORY_DAYS = 30
+
+
+def _spaced(start, end, n):
+    """n times after start, evenly spaced, the last at end."""
+    return [start + (end - start) * k / n for k in range(1, n + 1)]
+
+
 class ActionItemFactory(factory.django.DjangoModelFactory):
-    """An action whose owner belongs to the area's local authority."""
+    """An action made the way a real one is, through actions.services: created by a leader of its
+    council (`created_by`, by default council_leader), then taken to `status` by its owner's progress
+    updates (a leader signs off) and withdrawn if `archived_at` is given, so it has a real action's history.
+
+    The history starts HISTORY_DAYS ago, or the day before an earlier due date or `completed_on` (the
+    service refuses a due date that has passed); the last step is dated now, so a done action was
+    completed today unless `completed_on` says otherwise. `build()` makes an unsaved row with no history.
+    """
 
     class Meta:
         model = ActionItem
@@ -144,18 +185,80 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     completed_on = factory.LazyAttribute(
         lambda a: timezone.localdate() if a.status in (Status.COMPLETED, Status.SIGNED_OFF) else None
     )
+    created_by = None
+    archived_at = None
+
+    @classmethod
+    def _create(cls, model_class, *, status, completed_on, created_by, archived_at, created_at=None, **fields):
+        unknown = set(fields) - {"improvement_area", "owner", "title", "description", "due_date", "success_measure"}
+        if unknown:
+            raise TypeError(f"ActionItemFactory makes actions through actions.services, which set {unknown} itself.")
+        authority = fields["improvement_area"].inspection.local_authority
+        leader = created_by or council_leader(authority)
+        now = min(timezone.now(), archived_at) if archived_at else timezone.now()
+        today = timezone.localdate(now)
+        completing = completed_on not in (None, today) and status in DONE_STATUSES
+        starts_on = min(today - datetime.timedelta(days=HISTORY_DAYS), fields["due_date"] - datetime.timedelta(days=1))
+        if completing:
+            starts_on = min(starts_on, completed_on - datetime.timedelta(days=1))
+        start = created_at or now - datetime.timedelta(days=(today - starts_on).days)
+
+        action = services.create_action(created_by=leader, at=start, **fields)
+        steps = _STEPS_TO[status]
+        if completing:
+            # Up to completion by the day given, then any later step (signing off) now.
+            completed_at = timezone.make_aware(datetime.datetime.combine(completed_on, datetime.time(12)))
+            done = [s for s, _ in steps].index(Status.COMPLETED) + 1
+            times = _spaced(start, completed_at, done) + _spaced(completed_at, now, len(steps) - done)
+        else:
+            times = _spaced(start, now, len(steps))
+        for (step, note), at in zip(steps, times, strict=True):
+            author = leader if step == Status.SIGNED_OFF else action.owner
+            services.record_progress(action=action, author=author, status=step, note=note, at=at)
+        if archived_at:
+            services.archive_action(action=action, by=leader, at=archived_at)
+        return action
 
 
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """A progress update recorded through actions.services.record_progress, which changes the action.
+
+    By default its owner starts a not-started action, or adds a note at its present status; a signed-off
+    action takes no updates. `status_before` must be the action's status: the service records it.
+    """
+
     class Meta:
         model = ProgressUpdate
 
     action = factory.SubFactory(ActionItemFactory)
-    author = factory.SelfAttribute("action.owner")
-    kind = UpdateKind.PROGRESS
-    status_before = Status.NOT_STARTED
-    status_after = Status.IN_PROGRESS
-    note = "Started work."
+    status_before = factory.SelfAttribute("action.status")
+    status_after = factory.LazyAttribute(
+        lambda u: Status.IN_PROGRESS if u.status_before == Status.NOT_STARTED else u.status_before
+    )
+    author = factory.LazyAttribute(
+        lambda u: (
+            council_leader(u.action.improvement_area.inspection.local_authority)
+            if u.status_after == Status.SIGNED_OFF
+            else u.action.owner
+        )
+    )
+    kind = factory.LazyAttribute(
+        lambda u: UpdateKind.SIGNED_OFF if u.status_after == Status.SIGNED_OFF else UpdateKind.PROGRESS
+    )
+    note = factory.LazyAttribute(
+        lambda u: "Started work." if u.status_before != u.status_after else "Work goes on as planned."
+    )
+
+    @classmethod
+    def _create(cls, model_class, *, action, author, kind, status_before, status_after, note, created_at=None):
+        if status_before != action.status:
+            raise ValueError(
+                f"The action is {action.status}, not {status_before}: record_progress records the status."
+            )
+        update = services.record_progress(action=action, author=author, status=status_after, note=note, at=created_at)
+        if update.kind != kind:
+            raise ValueError(f"record_progress wrote a {update.kind} row, not {kind}; use the service that writes it.")
+        return update
 
 
 class MeasureFactory(factory.django.DjangoModelFactory):
