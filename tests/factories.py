@@ -220,6 +220,12 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
         return action
 
 
+def after_creation(action):
+    """An action's history after the row that records its creation (which every action has), newest
+    first: for a not-started factory action, what the test itself then wrote."""
+    return action.updates.exclude(kind=UpdateKind.CREATED)
+
+
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     """A progress update recorded through actions.services.record_progress, which changes the action.
 
