@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from actions.models import ActionItem, ProgressUpdate, Status
 from actions.services import record_progress
-from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
+from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory, after_creation
 from tests.html import breadcrumbs, error_summary, headings, labels, legends
 
 MAX_QUERIES = 16
@@ -267,7 +267,7 @@ def test_a_leader_edits_the_title_and_only_it_is_written(client, leader, action)
     assert '"title"' in updates[0] and '"description"' not in updates[0] and '"owner_id"' not in updates[0]
     action.refresh_from_db()
     assert action.title == "Audit every interview"
-    update = action.updates.get()
+    update = after_creation(action).get()
     assert update.status_before == update.status_after == Status.NOT_STARTED
     assert update.note == "Edited the title."
     assert "Action updated" in client.get(response.url).content.decode()
@@ -284,7 +284,7 @@ def test_reassigning_writes_one_history_row_and_tells_the_new_owner(
     action.refresh_from_db()
     assert action.owner == other_staff_user
     update = action.updates.order_by("-created_at", "-pk").first()
-    assert action.updates.count() == 2
+    assert after_creation(action).count() == 2
     assert update.note == f"Reassigned from {staff_user} to {other_staff_user}."
     assert update.status_before == update.status_after == Status.IN_PROGRESS
     client.force_login(other_staff_user)
@@ -302,7 +302,7 @@ def test_moving_the_due_date_is_written_to_the_history_with_its_reason(client, l
         follow=True,
     )
 
-    assert action.updates.get().note == (
+    assert after_creation(action).get().note == (
         "Due date changed from 31 January 2030 to 31 March 2030. Reason: Waiting for the data"
     )
     html = response.content.decode()
@@ -324,7 +324,7 @@ def test_moving_the_due_date_asks_for_the_reason(client, leader, action):
     assert '<a href="#id_due_date_reason">Enter the reason for changing the due date</a>' in html
     action.refresh_from_db()
     assert action.due_date != moved and action.original_due_date is None
-    assert not action.updates.exists()
+    assert not after_creation(action).exists()
 
 
 def test_the_edit_page_asks_for_a_due_date_reason_and_the_new_page_does_not(client, leader, action):
@@ -340,7 +340,7 @@ def test_a_reason_is_not_needed_when_the_due_date_stays(client, leader, action):
     response = client.post(edit_url(action), edit_data(action, title="Audit every interview"))
 
     assert response.status_code == 302
-    assert action.updates.get().note == "Edited the title."
+    assert after_creation(action).get().note == "Edited the title."
 
 
 def test_a_new_action_due_in_the_past_is_refused(client, leader, staff_user, area):
@@ -391,7 +391,7 @@ def test_an_edit_cannot_move_the_due_date_into_the_past(client, leader, action):
     ).content.decode()
 
     assert "Due date must be today or in the future" in html
-    assert not action.updates.exists()
+    assert not after_creation(action).exists()
 
 
 def test_a_multi_line_description_sent_back_unchanged_is_not_recorded_as_edited(
@@ -416,7 +416,7 @@ def test_a_multi_line_description_sent_back_unchanged_is_not_recorded_as_edited(
         ),
     )
 
-    note = action.updates.get().note
+    note = after_creation(action).get().note
     assert note.startswith("Reassigned from ") and "Due date changed from " in note
     assert "description" not in note
 
@@ -434,7 +434,7 @@ def test_a_signed_off_action_cannot_be_edited(client, leader, staff_user, action
         assert "This action has been signed off, so it cannot be changed" in response.content.decode()
     action.refresh_from_db()
     assert (action.title, action.status) == ("Audit return home interviews", Status.SIGNED_OFF)
-    assert action.updates.count() == 2
+    assert after_creation(action).count() == 2
 
 
 def test_an_edit_over_your_own_change_in_another_window_says_so(client, leader, action):
@@ -459,7 +459,7 @@ def test_saving_without_changes_writes_nothing(client, leader, action):
     response = client.post(edit_url(action), edit_data(action), follow=True)
 
     assert "You did not change anything" in response.content.decode()
-    assert not action.updates.exists()
+    assert not after_creation(action).exists()
     action.refresh_from_db()
     assert action.version == version
 
@@ -472,7 +472,7 @@ def test_invalid_edits_save_nothing(client, leader, action):
     assert "Enter a title" in html and "Due date must be a real date" in html
     action.refresh_from_db()
     assert action.title == "Audit return home interviews"
-    assert not action.updates.exists()
+    assert not after_creation(action).exists()
 
 
 def test_an_edit_over_someone_elses_change_is_refused(client, leader, staff_user, action):
@@ -488,7 +488,7 @@ def test_an_edit_over_someone_elses_change_is_refused(client, leader, staff_user
     assert "The action as it is now saved" in html and "Blocked" in html
     action.refresh_from_db()
     assert action.title == "Audit return home interviews"
-    assert action.updates.count() == 1
+    assert after_creation(action).count() == 1
     # The form now carries the current version, so saving again is a choice made knowing the change.
     assert f'name="version" value="{action.version}"' in html
 

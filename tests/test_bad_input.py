@@ -3,7 +3,8 @@
 import pytest
 from django.utils.html import escape
 
-from actions.models import ActionItem, ProgressUpdate, Status
+from actions.models import ActionItem, Status
+from tests.factories import after_creation
 from tests.html import error_summary
 from tests.test_action_form import NEW, edit_data, form_data
 
@@ -43,7 +44,7 @@ def test_an_over_long_progress_note_is_refused(client, staff_user, action):
         f"/actions/{action.pk}/", {"status": Status.IN_PROGRESS, "note": "x" * 5001, "version": action.version}
     )
     assert_refused(response, "Progress note must be 5,000 characters or fewer")
-    assert not ProgressUpdate.objects.exists()
+    assert not after_creation(action).exists()
 
 
 @pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.BLOCKED, Status.COMPLETED])
@@ -53,7 +54,7 @@ def test_an_over_long_note_is_the_only_error_even_where_a_note_is_required(clien
         f"/actions/{action.pk}/", {"status": status, "note": "x" * 10_000, "version": action.version}
     )
     assert error_summary(response) == ["Progress note must be 5,000 characters or fewer"]
-    assert not ProgressUpdate.objects.exists()
+    assert not after_creation(action).exists()
 
 
 def test_an_over_long_reason_for_a_new_due_date_is_the_only_error_about_it(client, leader, action):
@@ -91,7 +92,7 @@ def test_a_progress_form_without_its_version_saves_nothing(client, staff_user, a
     client.force_login(staff_user)
     response = client.post(f"/actions/{action.pk}/", {"status": Status.IN_PROGRESS, "note": "x", "version": version})
     assert "This form is out of date" in response.content.decode()
-    assert not ProgressUpdate.objects.exists()
+    assert not after_creation(action).exists()
 
 
 def test_a_tampered_owner_id_from_another_authority_is_refused(client, leader, other_leader, action):
@@ -168,7 +169,7 @@ def test_a_nul_character_in_a_form_is_a_bad_request_and_saves_nothing(client, st
     )
     assert response.status_code == 400
     assert "Something in the request was not right" in response.content.decode()
-    assert not ProgressUpdate.objects.exists()
+    assert not after_creation(action).exists()
 
 
 @pytest.mark.parametrize("cookie", ["sessionid=abcdefgh\x00ijklmnop", 'sessionid="abcdefgh\\000ijklmnop"'])
