@@ -7,7 +7,7 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts import roles
+from accounts import roles, rules
 from accounts.models import LocalAuthority, User
 from actions import services
 from actions.models import DONE_STATUSES, ActionItem, ProgressUpdate, Status, UpdateKind
@@ -125,15 +125,11 @@ class ImprovementAreaFactory(factory.django.DjangoModelFactory):
     kind = ImprovementKind.AREA_FOR_IMPROVEMENT
 
 
-def council_leader(local_authority):
-    """The leader who runs a council's plan in tests: creates, signs off and withdraws the factories'
-    actions, as a leader of the council does. One per council, so it is the same person each time."""
+def platform_administrator():
+    """Who makes the factories' actions unless a test says otherwise: creates, signs off and withdraws
+    them. One person, in no council, so no council's people, lists or emails count them."""
     return UserFactory(
-        username=f"plan.lead.{local_authority.code}",
-        first_name="Pat",
-        last_name="Planner",
-        leader=True,
-        local_authority=local_authority,
+        username="platform.admin", first_name="Platform", last_name="Administrator", platform_administrator=True
     )
 
 
@@ -149,7 +145,8 @@ _STEPS_TO = {
         (Status.SIGNED_OFF, "Checked and signed off."),
     ],
 }
-# How long before today a factory action's history starts, unless its due date is earlier.
+# A factory action's history starts this many days before today or its due date, whichever is earlier:
+# long enough ago that its creation is no recent assignment (My actions, the at-once and weekly emails).
 HISTORY_DAYS = 30
 
 
@@ -159,12 +156,13 @@ def _spaced(start, end, n):
 
 
 class ActionItemFactory(factory.django.DjangoModelFactory):
-    """An action made the way a real one is, through actions.services: created by a leader of its
-    council (`created_by`, by default council_leader), then taken to `status` by its owner's progress
-    updates (a leader signs off) and withdrawn if `archived_at` is given, so it has a real action's history.
+    """An action made the way a real one is, through actions.services: created by `created_by` (by
+    default platform_administrator), then taken to `status` by its owner's progress updates (signed off
+    by its creator, or the platform administrator) and withdrawn at `archived_at` if given, so it has a
+    real action's history.
 
-    The history starts HISTORY_DAYS ago, or the day before an earlier due date or `completed_on` (the
-    service refuses a due date that has passed); the last step is dated now, so a done action was
+    The history starts HISTORY_DAYS before the earliest of today, the due date (the service refuses a
+    due date that has passed) and `completed_on`; the last step is dated now, and a done action was
     completed today unless `completed_on` says otherwise. `build()` makes an unsaved row with no history.
     """
 
@@ -193,25 +191,22 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
         unknown = set(fields) - {"improvement_area", "owner", "title", "description", "due_date", "success_measure"}
         if unknown:
             raise TypeError(f"ActionItemFactory makes actions through actions.services, which set {unknown} itself.")
-        authority = fields["improvement_area"].inspection.local_authority
-        leader = created_by or council_leader(authority)
+        creator = created_by or platform_administrator()
+        leader = creator if rules.can_sign_off(creator) else platform_administrator()
         now = min(timezone.now(), archived_at) if archived_at else timezone.now()
         today = timezone.localdate(now)
-        completing = completed_on not in (None, today) and status in DONE_STATUSES
-        starts_on = min(today - datetime.timedelta(days=HISTORY_DAYS), fields["due_date"] - datetime.timedelta(days=1))
-        if completing:
-            starts_on = min(starts_on, completed_on - datetime.timedelta(days=1))
+        # A done action is completed now, unless the test gives another day.
+        completed_at = now
+        if status in DONE_STATUSES and completed_on not in (None, today):
+            completed_at = timezone.make_aware(datetime.datetime.combine(completed_on, datetime.time(12)))
+        starts_on = min(today, fields["due_date"], completed_at.date()) - datetime.timedelta(days=HISTORY_DAYS)
         start = created_at or now - datetime.timedelta(days=(today - starts_on).days)
 
-        action = services.create_action(created_by=leader, at=start, **fields)
+        action = services.create_action(created_by=creator, at=start, **fields)
         steps = _STEPS_TO[status]
-        if completing:
-            # Up to completion by the day given, then any later step (signing off) now.
-            completed_at = timezone.make_aware(datetime.datetime.combine(completed_on, datetime.time(12)))
-            done = [s for s, _ in steps].index(Status.COMPLETED) + 1
-            times = _spaced(start, completed_at, done) + _spaced(completed_at, now, len(steps) - done)
-        else:
-            times = _spaced(start, now, len(steps))
+        # The steps up to completion lead to completed_at; any after it (signing off) to now.
+        to_completion = next((n + 1 for n, (step, _) in enumerate(steps) if step == Status.COMPLETED), len(steps))
+        times = _spaced(start, completed_at, to_completion) + _spaced(completed_at, now, len(steps) - to_completion)
         for (step, note), at in zip(steps, times, strict=True):
             author = leader if step == Status.SIGNED_OFF else action.owner
             services.record_progress(action=action, author=author, status=step, note=note, at=at)
@@ -242,11 +237,7 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
         lambda u: Status.IN_PROGRESS if u.status_before == Status.NOT_STARTED else u.status_before
     )
     author = factory.LazyAttribute(
-        lambda u: (
-            council_leader(u.action.improvement_area.inspection.local_authority)
-            if u.status_after == Status.SIGNED_OFF
-            else u.action.owner
-        )
+        lambda u: platform_administrator() if u.status_after == Status.SIGNED_OFF else u.action.owner
     )
     kind = factory.LazyAttribute(
         lambda u: UpdateKind.SIGNED_OFF if u.status_after == Status.SIGNED_OFF else UpdateKind.PROGRESS

@@ -98,8 +98,8 @@ def test_staff_and_leaders_download_a_csv_with_every_column(client, request, ove
         str(overdue_action.improvement_area.inspection),
         "Return home interviews",
         "Every child is offered an interview within 72 hours.",
-        "",
-        "",
+        "Started work.",
+        timezone.localdate().isoformat(),
         f"http://testserver/actions/{overdue_action.pk}/",
     ]
 

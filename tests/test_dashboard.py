@@ -360,10 +360,9 @@ def test_the_dashboard_reads_in_a_bounded_number_of_queries_with_many_actions(
         for number in range(1, 5):
             area = ImprovementAreaFactory(inspection=judgement_history[year], number=number, theme=theme)
             for n in range(6):
-                action = ActionItemFactory(
+                ActionItemFactory(
                     improvement_area=area, owner=staff_user, status=statuses[n % 5], due_date=days(-15 + 9 * n)
                 )
-                ProgressUpdateFactory(action=action, status_before=action.status, status_after=action.status)
     client.force_login(leader)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(URL)
@@ -575,10 +574,9 @@ def test_a_narrowed_dashboard_reads_a_bounded_number_of_queries(
             area = ImprovementAreaFactory(inspection=judgement_history[year], number=number)
             for n in range(6):
                 owner = UserFactory(staff=True, local_authority=bromley) if n % 2 else staff_user
-                action = ActionItemFactory(
+                ActionItemFactory(
                     improvement_area=area, owner=owner, status=statuses[n % 5], due_date=days(-15 + 9 * n)
                 )
-                ProgressUpdateFactory(action=action, status_before=action.status, status_after=action.status)
     params = {"inspection": judgement_history[2018].pk} if narrowed == "inspection" else {"owner": staff_user.pk}
     client.force_login(leader)
     with django_assert_max_num_queries(MAX_QUERIES + NARROWED_QUERIES):
