@@ -199,7 +199,8 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
         completed_at = now
         if status in DONE_STATUSES and completed_on not in (None, today):
             completed_at = timezone.make_aware(datetime.datetime.combine(completed_on, datetime.time(12)))
-        starts_on = min(today, fields["due_date"], completed_at.date()) - datetime.timedelta(days=HISTORY_DAYS)
+        first_day = min(today, fields["due_date"], timezone.localdate(completed_at))
+        starts_on = first_day - datetime.timedelta(days=HISTORY_DAYS)
         start = created_at or now - datetime.timedelta(days=(today - starts_on).days)
 
         action = services.create_action(created_by=creator, at=start, **fields)

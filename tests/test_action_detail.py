@@ -187,9 +187,8 @@ def test_a_status_is_required(client, staff_user, action):
     assert not after_creation(action).exists()
 
 
-def test_signed_off_cannot_be_chosen_on_this_form(client, leader, action):
-    action.status, action.completed_on = Status.COMPLETED, timezone.localdate()
-    action.save()
+def test_signed_off_cannot_be_chosen_on_this_form(client, leader, staff_user, action):
+    record_progress(action=action, author=staff_user, status=Status.COMPLETED, note="All interviews audited")
     client.force_login(leader)
 
     html = post_update(client, action, status=Status.SIGNED_OFF, note="Signed").content.decode()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from actions.filtersets import ActionItemFilterSet
 from actions.models import Status
+from actions.services import archive_action
 from tests.factories import (
     ActionItemFactory,
     ImprovementAreaFactory,
@@ -238,12 +239,10 @@ def test_an_unknown_sort_falls_back_to_due_date(filterset, data):
 
 
 def test_withdrawn_actions_are_left_out(filterset, data):
-    data["green"].archived_at = timezone.now()
-    data["green"].save()
+    archive_action(action=data["green"], by=data["leader"])
     assert filterset().qs.count() == 5
 
 
 def test_show_only_withdrawn_actions(filterset, data):
-    data["green"].archived_at = timezone.now()
-    data["green"].save()
+    archive_action(action=data["green"], by=data["leader"])
     assert list(filterset({"withdrawn": "yes"}).qs) == [data["green"]]
