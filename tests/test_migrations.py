@@ -40,19 +40,13 @@ def test_actions_moved_before_the_original_due_date_was_kept_get_it_from_their_h
 
     migration = importlib.import_module("actions.migrations.0006_actionitem_original_due_date")
     never_moved = ActionItemFactory(improvement_area=action.improvement_area)
+    unchanged = {"status_before": action.status, "status_after": action.status}
     for note in [
         "Reassigned from A to B. Due date changed from 31 January 2027 to 28 February 2027.",
         "Due date changed from 28 February 2027 to 31 March 2027.",
     ]:
         # Rows as written before original_due_date was kept: update_action would now keep it itself.
-        ProgressUpdate.objects.create(
-            action=action,
-            author=leader,
-            kind=UpdateKind.EDITED,
-            status_before=action.status,
-            status_after=action.status,
-            note=note,
-        )
+        ProgressUpdate.objects.create(action=action, author=leader, kind=UpdateKind.EDITED, note=note, **unchanged)
 
     migration.keep_original_due_dates(apps, None)
 
