@@ -4,7 +4,7 @@ import pytest
 
 from actions.models import ActionItem, Status, UpdateKind
 from actions.services import archive_action, record_progress
-from tests.factories import ProgressUpdateFactory, after_creation
+from tests.factories import ActionItemFactory, ProgressUpdateFactory, after_creation
 from tests.html import headings, main_text
 
 MAX_QUERIES = 13
@@ -48,9 +48,8 @@ def test_a_leader_withdraws_it_and_its_page_says_when_and_why(client, leader, ac
     )
 
 
-def test_a_withdrawn_overdue_action_shows_no_rating_and_is_not_called_overdue(client, leader, action):
-    ActionItem.objects.filter(pk=action.pk).update(due_date=datetime.date(2020, 11, 26))
-    action.refresh_from_db()
+def test_a_withdrawn_overdue_action_shows_no_rating_and_is_not_called_overdue(client, leader, area):
+    action = ActionItemFactory(improvement_area=area, due_date=datetime.date(2020, 11, 26))
     archive_action(action=action, by=leader, note="Replaced by the county-wide audit")
     client.force_login(leader)
 

@@ -5,11 +5,11 @@ from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts import roles
 from accounts.models import LocalAuthority, User
 from actions.models import ActionItem, ProgressUpdate
+from actions.services import archive_action
 from inspections.models import ImprovementArea, Inspection, Judgement, JudgementArea, Theme
 from tests.factories import (
     ActionItemFactory,
@@ -181,8 +181,7 @@ def test_another_authoritys_administrator_does_not_see_the_rows(client, essex_ad
 
 
 def test_archived_actions_show_in_the_admin(client, administrator, action):
-    action.archived_at = timezone.now()
-    action.save(update_fields=["archived_at"])
+    archive_action(action=action, by=administrator)
     client.force_login(administrator)
 
     response = client.get(admin_url(ActionItem, "changelist"))
