@@ -201,7 +201,7 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
             completed_at = timezone.make_aware(datetime.datetime.combine(completed_on, datetime.time(12)))
         first_day = min(today, fields["due_date"], timezone.localdate(completed_at))
         starts_on = first_day - datetime.timedelta(days=HISTORY_DAYS)
-        start = created_at or now - datetime.timedelta(days=(today - starts_on).days)
+        start = created_at or timezone.make_aware(datetime.datetime.combine(starts_on, timezone.localtime(now).time()))
 
         action = services.create_action(created_by=creator, at=start, **fields)
         steps = _STEPS_TO[status]
