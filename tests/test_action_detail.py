@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from actions.models import Status
 from actions.services import create_action, import_action, record_progress, reopen_action
@@ -64,7 +65,7 @@ def test_the_history_starts_with_action_created_and_reads_newest_first(client, s
     history = html[html.index('id="history"') :]
     assert history.index("Started the audit") < history.index("Action created")
     assert "Not started" in history and "In progress" in history
-    assert f"Action created and assigned to {staff_user}." in history
+    assert escape(f"Action created and assigned to {staff_user}.") in history
 
 
 def test_an_imported_actions_history_says_where_it_came_from(client, staff_user, leader, area):
