@@ -64,7 +64,7 @@ def build(local_authority):
     gathered = time.perf_counter()
     # render_pdf's two steps, to count the pages.
     pages = pdf.laid_out(pack, base_url="http://localhost/")
-    document = pages.write_pdf(pdf_variant=pdf.PDF_VARIANT)
+    document = pdf.write(pages)
     rendered = time.perf_counter()
     return (
         gathered - started,
