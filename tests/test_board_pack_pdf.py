@@ -1,6 +1,7 @@
 """The board pack as a PDF: a valid, tagged PDF made from the same HTML, whose text holds the headings and the
 figures, with page numbers, a contents list and the date produced, in the system's fonts, fetching nothing."""
 
+import gc
 import io
 import re
 
@@ -8,7 +9,7 @@ import pypdf
 import pytest
 from django.utils.formats import date_format
 
-from plans.packs.pdf import RefusedFetch, StaticFilesOnly
+from plans.packs.pdf import RefusedFetch, StaticFilesOnly, collector_paused
 from tests.board_packs import ALL_NOTES, TODAY, make_plan, pack_url, pdf_text
 
 
@@ -120,3 +121,19 @@ def test_the_fetcher_serves_the_services_static_files_from_disk():
 def test_the_fetcher_refuses_everything_else(url):
     with pytest.raises(RefusedFetch):
         StaticFilesOnly().fetch(url)
+
+
+def test_pythons_collector_is_back_on_once_the_last_pdf_in_hand_is_done(board_pdf):
+    assert board_pdf.status_code == 200
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_pythons_collector_is_back_on_when_a_pdf_fails():
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("WeasyPrint failed")
+    assert gc.isenabled()
