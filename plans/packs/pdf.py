@@ -51,7 +51,7 @@ class StaticFilesOnly(URLFetcher):
 
 # WeasyPrint's own rules for every element, less those for footnotes and notes (`float: footnote`, `note()`),
 # which a pack has none of. Those match every element, so each of a large pack's 20,000 elements got six
-# pseudo-element styles more, to no effect on the page: a second and a half and 150 MB of a 1,000-action pack.
+# pseudo-element styles more, to no effect on the page: up to 1.5 s and 150 MB of a 1,000-action pack.
 _UA_WITHOUT_NOTES = CSS(string=re.sub(r"^::(footnote|note)-.*$", "", UA, flags=re.M), counter_style=CounterStyle())
 
 
@@ -65,7 +65,7 @@ class PackHTML(HTML):
 def _page_references(pdf):
     """pydyf's list of the PDF's pages, made once for each number of pages rather than on every use: WeasyPrint
     asks for it for each of the tens of thousands of tags of a PDF/UA document, and pydyf makes it anew each
-    time, going through every page (a second of a 1,000-action pack)."""
+    time, going through every page (over half a second of a 1,000-action pack)."""
     kids = pdf.pages["Kids"]
     made = pdf.__dict__.get("_pack_page_references")
     if made is None or made[0] != len(kids):
