@@ -158,23 +158,37 @@ def create_action(
     check_owner(owner=owner, improvement_area=improvement_area)
     at = at or timezone.now()
     check_due_date(due_date, today=timezone.localdate(at))
-    action = ActionItem.objects.create(
+    return _new_action(
+        kind=UpdateKind.CREATED,
+        note=f"Action created and assigned to {owner}.",
         improvement_area=improvement_area,
         owner=owner,
+        created_by=created_by,
+        title=title,
+        description=description,
+        success_measure=success_measure,
+        due_date=due_date,
+        at=at,
+    )
+
+
+def _new_action(*, kind, note, created_by, title, description, success_measure, at, **fields):
+    """Save a new action and the first row of its history (`kind`, `note`), both at `at`."""
+    action = ActionItem.objects.create(
         created_by=created_by,
         title=title.strip(),
         description=normalise_text(description),
         success_measure=normalise_text(success_measure),
-        due_date=due_date,
         created_at=at,
+        **fields,
     )
     ProgressUpdate.objects.create(
         action=action,
         author=created_by,
-        kind=UpdateKind.CREATED,
+        kind=kind,
         status_before="",
         status_after=action.status,
-        note=f"Action created and assigned to {owner}.",
+        note=note,
         due_date=action.due_date,
         created_at=at,
     )
@@ -382,32 +396,23 @@ def import_action(
         raise ValidationError({"note": "Enter a progress note saying what blocks it."}, code="note_required")
     check_owner(owner=owner, improvement_area=improvement_area)
     at = at or timezone.now()
-    action = ActionItem.objects.create(
-        improvement_area=improvement_area,
-        owner=owner,
-        created_by=imported_by,
-        updated_by=imported_by,
-        title=title.strip(),
-        description=normalise_text(description),
-        success_measure=normalise_text(success_measure),
-        due_date=due_date,
-        status=status,
-        completed_on=timezone.localdate(at) if status in DONE_STATUSES else None,
-        created_at=at,
-    )
     note = f"Imported from {source_name} by {imported_by} on {date_format(timezone.localdate(at))}."
     if status_word:
         note += f" Status in the plan: {status_word}."
     if progress_note:
         note += f"\n\n{progress_note}"
-    ProgressUpdate.objects.create(
-        action=action,
-        author=imported_by,
+    return _new_action(
         kind=UpdateKind.IMPORTED,
-        status_before="",
-        status_after=status,
         note=note,
-        due_date=action.due_date,
-        created_at=at,
+        improvement_area=improvement_area,
+        owner=owner,
+        created_by=imported_by,
+        updated_by=imported_by,
+        title=title,
+        description=description,
+        success_measure=success_measure,
+        due_date=due_date,
+        status=status,
+        completed_on=timezone.localdate(at) if status in DONE_STATUSES else None,
+        at=at,
     )
-    return action
