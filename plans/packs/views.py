@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from accounts import rules
 from accounts.models import LocalAuthority
 
-from . import pdf, published
+from . import published
 from .audiences import PUBLIC
 from .content import build_pack, default_since
 from .forms import BoardPackForm
@@ -75,7 +75,16 @@ def board_pack_pdf(request, pack):
     return _pdf_response(request, pack)
 
 
+def _pdf_module():
+    """plans.packs.pdf, imported when a PDF is first asked for: WeasyPrint takes a third of a second to load
+    (with the system's Pango), which no other page needs at start-up."""
+    from . import pdf
+
+    return pdf
+
+
 def _pdf_response(request, pack):
+    pdf = _pdf_module()
     return _pdf(pdf.render_pdf(pack, base_url=request.build_absolute_uri("/")), pdf.filename(pack))
 
 
@@ -112,6 +121,7 @@ def public_page(request, code):
 def public_pdf(request, code):
     """Made once a day (published.py): anyone may ask for it, and it takes seconds to make."""
     local_authority, today = _published(request, code), timezone.localdate()
+    pdf = _pdf_module()
 
     def make():
         return pdf.render_pdf(_public_pack(local_authority, today), base_url=request.build_absolute_uri("/"))
