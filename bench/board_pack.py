@@ -33,7 +33,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from accounts.models import LocalAuthority  # noqa: E402
+from actions.management.commands.generate_scale_data import generated_authorities  # noqa: E402
 from actions.models import ActionItem, ProgressUpdate  # noqa: E402
 from bench.record import DOC, QueryCounter, record_latest  # noqa: E402
 from measures.models import Measure  # noqa: E402
@@ -41,10 +41,6 @@ from plans.packs import pdf  # noqa: E402
 from plans.packs.audiences import BOARD  # noqa: E402
 from plans.packs.content import build_pack, default_since  # noqa: E402
 
-# Generated councils have DfE codes from 500 up (actions/management/commands/generate_scale_data.py); Bromley
-# and Essex, whose data is real or demo, have codes of their own.
-GENERATED = "500"
-REAL = ["305", "881"]
 SECTION = """## A board pack at national scale
 
 The time and memory to build one generated council's board pack PDF, from `make bench-board-pack`
@@ -87,7 +83,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="Timed runs; the best is reported.")
     parser.add_argument("--no-doc", action="store_true", help=f"Do not record the figures in {DOC.name}.")
     args = parser.parse_args()
-    generated = LocalAuthority.objects.filter(code__gte=GENERATED).exclude(code__in=REAL).order_by("code")
+    generated = generated_authorities().order_by("code")
     if not generated.exists():
         call_command("generate_scale_data", authorities=1)
         call_command("generate_scale_measures")

@@ -29,6 +29,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import LocalAuthority, User  # noqa: E402
+from actions.management.commands.generate_scale_data import generated_authorities  # noqa: E402
 from actions.models import ActionItem, ProgressUpdate  # noqa: E402
 from bench.record import record_latest  # noqa: E402
 from reminders import compose  # noqa: E402
@@ -75,7 +76,7 @@ def main():
     parser.add_argument("--authorities", type=int, default=153, help="Councils to generate when there are none.")
     parser.add_argument("--no-doc", action="store_true", help="Do not record the figures in docs/performance.md.")
     args = parser.parse_args()
-    if not LocalAuthority.objects.filter(code__gte="500").exists():
+    if not generated_authorities().exists():
         call_command("generate_scale_data", authorities=args.authorities)
 
     now = timezone.now()

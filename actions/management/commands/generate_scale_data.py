@@ -53,6 +53,13 @@ HISTORY_YEARS = 3
 BATCH_SIZE = 2000
 # Bromley (305) and Essex (881) are real; generated codes start well clear of them.
 FIRST_CODE = 500
+REAL_CODES = ("305", "881")
+
+
+def generated_authorities():
+    """The councils this command made: codes from FIRST_CODE up, but for the real ones above it (Essex)."""
+    return LocalAuthority.objects.filter(code__gte=str(FIRST_CODE)).exclude(code__in=REAL_CODES)
+
 
 REGIONS = [
     "North East",
