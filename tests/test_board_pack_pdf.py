@@ -1,16 +1,24 @@
 """The board pack as a PDF: a valid, tagged PDF made from the same HTML, whose text holds the headings and the
 figures, with page numbers, a contents list and the date produced, in the system's fonts, fetching nothing."""
 
+import datetime
 import gc
 import io
 import re
 
 import pypdf
 import pytest
+import tinyhtml5
+from django.template.loader import render_to_string
 from django.utils.formats import date_format
 
-from plans.packs.pdf import RefusedFetch, StaticFilesOnly, collector_paused
-from tests.board_packs import ALL_NOTES, TODAY, make_plan, pack_url, pdf_text
+from actions.models import Status
+from actions.services import record_progress
+from plans.packs.audiences import BOARD
+from plans.packs.content import build_pack
+from plans.packs.pdf import PackHTML, RefusedFetch, StaticFilesOnly, collector_paused, xml_tree
+from tests.board_packs import ALL_NOTES, SINCE, TODAY, make_plan, pack_url, pdf_text
+from tests.factories import ImprovementAreaFactory, MeasureValueFactory
 
 
 @pytest.fixture
@@ -137,3 +145,48 @@ def test_pythons_collector_is_back_on_when_a_pdf_fails():
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("WeasyPrint failed")
     assert gc.isenabled()
+
+
+def elements(tree):
+    """Each element's name, attributes and text, less the namespace declarations the HTML5 parser keeps as
+    attributes and the whitespace it moves around <head> and <body>, which neither lays out."""
+    for element in tree.iter():
+        attributes = {name: value for name, value in element.attrib.items() if "xmlns" not in name}
+        outside_body = element.tag in ("html", "head", "body", "main")
+        text, tail = (element.text, element.tail) if not outside_body else (None, None)
+        yield element.tag, attributes, text, tail
+
+
+def test_the_pdf_reads_the_packs_html_as_weasyprints_own_parser_would(area, leader, staff_user, plan):
+    # Line breaks in the inspectors' words, characters HTML escapes, and a chart (SVG) with two values.
+    ImprovementAreaFactory(
+        inspection=area.inspection, number=2, text="Children's plans & reviews.\nSecond line: <not a tag>."
+    )
+    MeasureValueFactory(measure=plan["measure"], period_end=TODAY.replace(day=1) - datetime.timedelta(days=40))
+    pack = build_pack(local_authority=area.inspection.local_authority, audience=BOARD, since=SINCE, today=TODAY)
+    html = render_to_string("plans/packs/pack_pdf.html", {"pack": pack, "pdf": True})
+    assert "<br" in html and "<svg" in html
+
+    assert list(elements(xml_tree(html))) == list(elements(tinyhtml5.parse(html, namespace_html_elements=False)))
+
+
+def test_a_control_character_pasted_into_a_note_prints_as_a_space(client, leader, staff_user, plan):
+    # A vertical tab from a word processor: allowed in a note, but no font has a glyph for it.
+    note = "Pasted from the minutes:\x0bpanel agreed."
+    record_progress(action=plan["training"], author=staff_user, status=Status.IN_PROGRESS, note=note)
+    client.force_login(leader)
+
+    response = client.get(pack_url("board", pdf=True))
+
+    assert response.status_code == 200
+    assert "Pasted from the minutes: panel agreed." in " ".join(pdf_text(response).split())
+
+
+def test_html_the_xml_parser_refuses_is_read_by_weasyprints_own():
+    html = "<!DOCTYPE html><html lang='en-GB'><body><p>Caf&eacute;&nbsp;menu<p>Unclosed paragraph</body></html>"
+    assert xml_tree(html) is None
+
+    document = PackHTML(html, base_url="http://testserver/", url_fetcher=StaticFilesOnly()).render()
+
+    text = pypdf.PdfReader(io.BytesIO(document.write_pdf())).pages[0].extract_text()
+    assert "Café\xa0menu" in text and "Unclosed paragraph" in text

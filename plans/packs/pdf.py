@@ -10,8 +10,11 @@ import gc
 import mimetypes
 import re
 import threading
+import xml.etree.ElementTree as ET
+import zlib
 from urllib.parse import unquote, urlsplit
 
+import cssselect2
 import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -55,8 +58,37 @@ class StaticFilesOnly(URLFetcher):
 _UA_WITHOUT_NOTES = CSS(string=re.sub(r"^::(footnote|note)-.*$", "", UA, flags=re.M), counter_style=CounterStyle())
 
 
+# HTML's void elements, written as XML's empty ones.
+_VOID_ELEMENT = re.compile(r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b([^>]*?)\s*/?>")
+
+
+def xml_tree(html):
+    """The pack's HTML as the tree WeasyPrint's HTML5 parser would make of it, read by the XML parser, or None
+    when the HTML is not also well-formed XML (a character XML refuses, say, in someone's text).
+
+    A pack's templates write well-formed markup (charts' SVG with its namespace), and Python's XML parser reads
+    a 1,000-action pack's 1.3 MB in a tenth of the second the HTML5 parser takes."""
+    try:
+        return ET.fromstring(_VOID_ELEMENT.sub(r"<\1\2 />", html))
+    except ET.ParseError:
+        return None
+
+
 class PackHTML(HTML):
-    """A pack's HTML for WeasyPrint, with its user agent rules less those for footnotes and notes."""
+    """A pack's HTML for WeasyPrint, with its user agent rules less those for footnotes and notes, read by
+    the XML parser where it can be (`xml_tree`) and by WeasyPrint's own otherwise."""
+
+    def __init__(self, string, *, base_url, url_fetcher):
+        tree = xml_tree(string)
+        if tree is None:
+            super().__init__(string=string, base_url=base_url, url_fetcher=url_fetcher)
+            return
+        # What HTML.__init__ sets once it has parsed; a pack has no <base>.
+        self.base_url = base_url
+        self.url_fetcher = url_fetcher
+        self.media_type = "print"
+        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(tree, content_language=None)
+        self.etree_element = self.wrapper_element.etree_element
 
     def _ua_stylesheets(self, forms=False):
         return [_UA_WITHOUT_NOTES]
@@ -75,6 +107,20 @@ def _page_references(pdf):
 
 
 pydyf.PDF.page_references = property(_page_references)
+
+
+class _Zlib:
+    """zlib for pydyf, whose streams are compressed at level 9: zlib's default level makes a PDF about 3%
+    larger in half a second less for a 1,000-action pack."""
+
+    compress = staticmethod(zlib.compress)
+
+    @staticmethod
+    def compressobj(level=zlib.Z_DEFAULT_COMPRESSION, **kwargs):
+        return zlib.compressobj(level=zlib.Z_DEFAULT_COMPRESSION, **kwargs)
+
+
+pydyf.zlib = _Zlib
 
 _pauses = 0
 _pauses_lock = threading.Lock()
@@ -109,9 +155,14 @@ def render_pdf(pack, *, base_url):
     return write(laid_out(pack, base_url=base_url))
 
 
+# Control characters (pasted from a word processor, say) have no glyph: each would print as a box, and XML
+# refuses them. A space stands for each.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def laid_out(pack, *, base_url):
     """The pack's HTML laid out in pages by WeasyPrint (a weasyprint.Document), before it is written as a PDF."""
-    html = render_to_string("plans/packs/pack_pdf.html", {"pack": pack, "pdf": True})
+    html = _CONTROL_CHARACTER.sub(" ", render_to_string("plans/packs/pack_pdf.html", {"pack": pack, "pdf": True}))
     with collector_paused():
         return PackHTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).render()
 
