@@ -82,10 +82,11 @@ def line_chart(measure, values):
 
 
 def sparkline(values):
-    """The points of a small trend line over `values` (the latest few, in period order), or "" for fewer than two."""
+    """The points of a small trend line over `values` (the latest few amounts, in period order), or "" for
+    fewer than two."""
     if len(values) < 2:
         return ""
-    amounts = [float(v.value) for v in values]
+    amounts = [float(value) for value in values]
     x = _scale(0, len(values) - 1, 2, SPARK_WIDTH - 2)
     y = _scale(min(amounts), max(amounts), SPARK_HEIGHT - 2, 2)
     return " ".join(f"{x(i)},{y(amount)}" for i, amount in enumerate(amounts))

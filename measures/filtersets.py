@@ -3,20 +3,31 @@
 import django_filters
 
 from accounts.models import User
+from bromley_tracker.forms import Select
 from inspections.models import ImprovementArea, Theme
 
 from .models import Impact, Measure
 
 
+def _select():
+    # Options written in Python, not a template per option (bromley_tracker.forms.Select).
+    return Select(attrs={"class": "govuk-select app-filter-select"})
+
+
 class MeasureFilterSet(django_filters.FilterSet):
     improvement_area = django_filters.ModelChoiceFilter(
-        field_name="improvement_areas", label="Improvement area", empty_label="Any improvement area"
+        field_name="improvement_areas",
+        label="Improvement area",
+        empty_label="Any improvement area",
+        widget=_select(),
     )
-    theme = django_filters.ModelChoiceFilter(field_name="themes", label="Theme", empty_label="Any theme")
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes", label="Theme", empty_label="Any theme", widget=_select()
+    )
     rating = django_filters.ChoiceFilter(
-        field_name="impact_value", label="Rating", choices=Impact.choices, empty_label="Any rating"
+        field_name="impact_value", label="Rating", choices=Impact.choices, empty_label="Any rating", widget=_select()
     )
-    owner = django_filters.ModelChoiceFilter(label="Owner", empty_label="Anyone")
+    owner = django_filters.ModelChoiceFilter(label="Owner", empty_label="Anyone", widget=_select())
 
     class Meta:
         model = Measure

@@ -32,10 +32,10 @@ def measure_list(request):
     filterset = MeasureFilterSet(request.GET or None, queryset=measures, user=request.user)
     shown = list(filterset.qs.attention_first()) if filterset.is_bound else list(measures.attention_first())
     values = defaultdict(list)
-    for value in (
-        MeasureValue.objects.filter(measure__in=shown).order_by("period_end").only("measure_id", "period_end", "value")
+    for measure_id, value in (
+        MeasureValue.objects.filter(measure__in=shown).order_by("period_end").values_list("measure_id", "value")
     ):
-        values[value.measure_id].append(value)
+        values[measure_id].append(value)
     for measure in shown:
         measure.sparkline = charts.sparkline(values[measure.pk][-SPARKLINE_VALUES:])
         measure.next_due_on = measure.next_due(measure.latest_date)
