@@ -97,7 +97,7 @@ class EmailSettings(models.Model):
     """Which reminders a person gets. No row: all of them."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_settings")
-    owner_digest = models.BooleanField("Weekly digest of my actions", default=True)
+    owner_digest = models.BooleanField("Weekly digest of my actions and measures", default=True)
     assigned = models.BooleanField("An email when an action is assigned to me", default=True)
     leader_digest = models.BooleanField("Weekly digest of my authority's actions", default=True)
     completed = models.BooleanField("An email when an action is completed and awaits sign-off", default=True)

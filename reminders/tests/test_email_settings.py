@@ -21,7 +21,10 @@ def test_everything_is_on_until_the_person_changes_it(client, staff_user):
     response = client.get(URL)
 
     assert "Email settings" in page_text(response)
-    assert checked(response) == ["Weekly digest of my actions", "An email when an action is assigned to me"]
+    assert checked(response) == [
+        "Weekly digest of my actions and measures",
+        "An email when an action is assigned to me",
+    ]
 
 
 def test_a_leader_also_chooses_their_authoritys_digest(client, leader):
