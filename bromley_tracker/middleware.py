@@ -1,11 +1,14 @@
 """Service-wide middleware: a request ID for every log line, the Content Security Policy, the NUL
-character check and the health check."""
+character check, the health check and the session's refresh."""
 
+import datetime
 import re
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
+from django.utils import timezone
 
 from . import views
 from .log import request_id_var
@@ -71,8 +74,8 @@ class RejectNullCharactersMiddleware:
 
 
 class HealthCheckMiddleware:
-    """Answers the health check before the session middleware, which saves a visitor's session on every
-    request: with the database down, that save would turn the health check's 503 into a 500."""
+    """Answers the health check before the session middleware, which reads a visitor's session and may save
+    it: with the database down, that would turn the health check's 503 into a 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,3 +84,35 @@ class HealthCheckMiddleware:
         if request.path_info == views.HEALTH_CHECK_PATH:
             return views.healthz(request)
         return self.get_response(request)
+
+
+class SessionRefreshMiddleware:
+    """Keeps a signed-in person's session alive while they use the service, saving it at most once every
+    SESSION_REFRESH_INTERVAL seconds instead of on every request (an UPDATE and a commit per page).
+
+    Every save sets the session's expiry SESSION_COOKIE_AGE (the idle limit plus the interval) ahead, so
+    the expiry read with the session (bromley_tracker/sessions.py) says when it was last saved. When that
+    is an interval ago or more, this marks the session modified and the session middleware, just outside
+    this one, saves it. Visitors who are not signed in keep no session through this.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = request.session
+        # A session modified here (signing in, a message) is saved anyway.
+        if SESSION_KEY in session and not session.modified and not self.saved_lately(session):
+            session.modified = True
+        return response
+
+    @staticmethod
+    def saved_lately(session):
+        """Whether the session was saved less than an interval ago. A save "in the future" (a clock set
+        back) is not: trusting it could sign someone out early."""
+        if session.expire_date is None:
+            return False
+        saved_at = session.expire_date - datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+        since = timezone.now() - saved_at
+        return datetime.timedelta(0) <= since < datetime.timedelta(seconds=settings.SESSION_REFRESH_INTERVAL)

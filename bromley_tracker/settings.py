@@ -102,6 +102,7 @@ MIDDLEWARE = [
     # Before sessions, so that /healthz does not depend on them.
     "bromley_tracker.middleware.HealthCheckMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bromley_tracker.middleware.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,8 +189,15 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+# A signed-in person is signed out after SESSION_IDLE_TIMEOUT seconds without a request (an hour; the
+# environment variable keeps its old name, SESSION_COOKIE_AGE). Rather than saving the session on every
+# request, SessionRefreshMiddleware saves it at most once every SESSION_REFRESH_INTERVAL seconds, so each save
+# keeps it for the idle limit plus that interval: sign-out comes between an hour and an hour and five minutes
+# after the last request, never sooner.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_COOKIE_AGE", 60 * 60, minimum=60)
+SESSION_REFRESH_INTERVAL = 5 * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT + SESSION_REFRESH_INTERVAL
+SESSION_ENGINE = "bromley_tracker.sessions"
 
 # Demo accounts' password; `make run` sets and prints it.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")

@@ -163,7 +163,8 @@ minutes pass without one.
   until 5 minutes pass without one. The client's address is read from `X-Forwarded-For` only through
   `TRUSTED_PROXY_COUNT` proxies. Over-long usernames are refused before any password is tried. A forgotten
   password is reset by an emailed link, which also lifts the lock. Passwords: at least 12 characters, not
-  common, not all numbers, not like the username. Sessions end after an hour without activity.
+  common, not all numbers, not like the username. Sessions end after an hour without activity (at most
+  5 minutes later, as a session is saved at most every 5 minutes rather than on every page; never sooner).
 - Optimistic concurrency: the edit form, the progress form and the admin carry the action's version; a save
   built on an older version is refused with a message naming who changed it and when, and keeps what was typed.
 - History is append-only: the model refuses to change or delete a progress update, the admin shows it read-only,

@@ -10,7 +10,7 @@ from tests.factories import ActionItemFactory, ImprovementAreaFactory, Inspectio
 from tests.html import document, headings, links, main_text, page_text, sorted_by, table_by_caption, table_records
 
 URL = "/actions/"
-MAX_QUERIES = 16
+MAX_QUERIES = 13
 
 
 def days(n):

@@ -17,7 +17,7 @@ from tests.html import (
     table_records,
 )
 
-MAX_QUERIES = 11
+MAX_QUERIES = 8
 
 
 def url(area):

@@ -21,7 +21,7 @@ from tests.html import (
 
 # The pack's own reads (inspections, areas, actions, progress now and then, completions, milestones and the
 # calendar) and its measures' (four), whatever the number of actions.
-MAX_QUERIES = 20
+MAX_QUERIES = 17
 
 
 @pytest.fixture

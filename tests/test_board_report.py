@@ -18,7 +18,7 @@ from tests.factories import (
 from tests.html import headings, links, main_text, page_text, table_by_caption, table_records
 
 # The board report's own and its scorecard's (four: the measures, their comparisons and values).
-MAX_QUERIES = 16
+MAX_QUERIES = 13
 
 
 def url(inspection):

@@ -20,9 +20,9 @@ from tests.factories import (
 from tests.html import headings, links, page_text, row_for, table_by_caption, table_records, tables
 
 URL = "/dashboard/"
-# Session (read and saved), user, permissions and the header's authority: 7; the dashboard's own: 10;
+# Session, user, permissions and the header's authority: 4; the dashboard's own: 10;
 # the choices of its inspection and owner lists: 2; the next deadlines: 2; one to spare.
-MAX_QUERIES = 22
+MAX_QUERIES = 19
 # Checking the chosen inspection or owner.
 NARROWED_QUERIES = 1
 

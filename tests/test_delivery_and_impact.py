@@ -100,7 +100,7 @@ def test_the_pages_with_measures_run_bounded_queries(
         rated_measure(bromley, f"Measure {n}", "70", entered_by, improvement_areas=[area])
     client.force_login(leader)
     # Each page's own bound (as in test_area_detail, test_inspection_detail, test_dashboard), at many measures.
-    pages = [(area.get_absolute_url(), 11), (inspection.get_absolute_url(), 17), (reverse("dashboard"), 21)]
+    pages = [(area.get_absolute_url(), 8), (inspection.get_absolute_url(), 14), (reverse("dashboard"), 18)]
     for url, most in pages:
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
@@ -126,5 +126,5 @@ def test_the_board_report_runs_bounded_queries(
     for n in range(count):
         rated_measure(bromley, f"Measure {n}", "70", entered_by, improvement_areas=[area])
     client.force_login(leader)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("board_report", args=[inspection.pk])).status_code == 200

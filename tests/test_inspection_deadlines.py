@@ -12,7 +12,7 @@ from inspections.models import ImprovementKind, InspectionKind
 from tests.factories import ImprovementAreaFactory, InspectionFactory
 from tests.html import section, summary_rows
 
-MAX_QUERIES = 16  # as tests/test_inspection_detail.py: the page's 11 and the section's 5
+MAX_QUERIES = 13  # as tests/test_inspection_detail.py: the page's 8 and the section's 5
 
 
 def url(inspection):

@@ -14,8 +14,8 @@ from tests.factories import (
 )
 from tests.html import breadcrumbs, links, table_by_caption, table_records
 
-# The page's own 11, the Deadlines section's 5 (deadlines.summaries.inspection_deadlines) and the measures' 1.
-MAX_QUERIES = 17
+# The page's own 8, the Deadlines section's 5 (deadlines.summaries.inspection_deadlines) and the measures' 1.
+MAX_QUERIES = 14
 
 
 def url(inspection):

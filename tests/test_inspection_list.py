@@ -13,7 +13,7 @@ from tests.factories import (
     JudgementFactory,
 )
 
-MAX_QUERIES = 10
+MAX_QUERIES = 7
 
 
 def overall_effectiveness(grade, inspection):

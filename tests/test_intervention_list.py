@@ -13,7 +13,7 @@ from tests.factories import UserFactory
 from tests.html import summary_rows
 
 URL = "/interventions/"
-MAX_QUERIES = 12
+MAX_QUERIES = 9
 
 
 @pytest.fixture

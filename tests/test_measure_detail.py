@@ -134,5 +134,5 @@ def test_the_page_makes_a_bounded_number_of_queries(client, staff_user, measure,
         CorrectionFactory(measure_value=value)
     ComparisonFactory(measure=measure)
     client.force_login(staff_user)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(13):
         assert client.get(url(measure)).status_code == 200

@@ -8,7 +8,7 @@ from actions.services import create_action, record_progress, update_action
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, UserFactory
 from tests.html import links, region, table_by_caption, table_records
 
-MAX_QUERIES = 11
+MAX_QUERIES = 8
 # What needs a leader: one grouped count and a query for each of its three lists.
 LEADER_QUERIES = 4
 

@@ -16,7 +16,7 @@ from tests.html import error_summary, main_text, table_by_caption, table_records
 # Whatever the plan's size: the session, user, permissions, inspection and upload; the Resource's four
 # reads (people, areas, the actions already there, themes); and the library's savepoints around the
 # stages of its dry run (before the import, the rows in bulk, after it), which are the rest.
-MAX_QUERIES = 22
+MAX_QUERIES = 19
 
 
 def upload(client, inspection, data, name="plan.xlsx"):

@@ -7,8 +7,8 @@ from inspections.models import InspectionKind
 from tests.factories import ActionItemFactory, ImprovementAreaFactory, InspectionFactory, ThemeFactory
 from tests.html import page_text
 
-LIST_MAX_QUERIES = 8
-PAGE_MAX_QUERIES = 11
+LIST_MAX_QUERIES = 5
+PAGE_MAX_QUERIES = 8
 
 
 @pytest.fixture
