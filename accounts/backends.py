@@ -14,8 +14,12 @@ class RoleBackend(ModelBackend):
 
     def get_user(self, user_id):
         """The signed-in person, with their council: every page's header names it (one query, not two)."""
-        user = get_user_model()._default_manager.select_related("local_authority").filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        users = get_user_model()._default_manager.select_related("local_authority")
+        try:
+            user = users.get(pk=user_id)  # not first(), which would sort by the model's ordering
+        except users.model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

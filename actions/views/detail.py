@@ -14,7 +14,9 @@ def action_detail(request, pk):
 
     A signed-off action is locked and a withdrawn one out of use: both are shown, without the form.
     """
-    action = get_action_for_user(request, pk, for_update=request.method == "POST", include_withdrawn=True)
+    action = get_action_for_user(
+        request, pk, for_update=request.method == "POST", include_withdrawn=True, with_creator=True
+    )
     signed_off, withdrawn = action.is_signed_off, action.is_withdrawn
     form = None
     if request.method == "POST":
