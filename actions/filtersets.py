@@ -226,9 +226,11 @@ class ActionItemFilterSet(django_filters.FilterSet):
         if queryset is None:
             queryset = ActionItem.objects.for_user_including_archived(user).for_list().with_rag()
         super().__init__(data if data is not None else {}, queryset, **kwargs)
-        self.filters["owner"].queryset = User.objects.for_user(user)
+        # The options need only what their labels show (an area's text can run to paragraphs).
+        self.filters["owner"].queryset = User.objects.for_user(user).only("first_name", "last_name", "username")
         self.filters["inspection"].queryset = Inspection.objects.for_user(user)
-        self.filters["improvement_area"].queryset = ImprovementArea.objects.for_user(user).select_related("inspection")
+        areas = ImprovementArea.objects.for_user(user)
+        self.filters["improvement_area"].queryset = areas.only("number", "short_title")
         self.filters["theme"].queryset = Theme.objects.filter(
             pk__in=ImprovementArea.objects.for_user(user).values("theme")
         )
