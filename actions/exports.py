@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable
 from typing import NamedTuple
 
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -54,9 +55,9 @@ FIELDS = [
     "improvement_area__inspection__start_date",
     "improvement_area__theme__name",
     "success_measure",
-    # Annotated by with_latest_note().
+    # Annotated by with_latest_note(); the note's date is taken in SQL, in the current time zone.
     "latest_note",
-    "latest_note_at",
+    "latest_note_on",
 ]
 STATUS_LABELS = dict(Status.choices)
 RAG_LABELS = dict(Rag.choices)
@@ -95,11 +96,6 @@ def _original_due_date(row):
     """Only a due date that has moved has an original other than itself (see ActionItem.revised_from)."""
     original = row["original_due_date"]
     return original if original is not None and original != row["due_date"] else None
-
-
-def _latest_note_on(row, ctx):
-    written = row["latest_note_at"]
-    return written.astimezone(ctx["timezone"]).date() if written is not None else None
 
 
 def _inspection(row, ctx):
@@ -144,7 +140,7 @@ COLUMNS = [
     Column("Theme", 30, lambda row, ctx: row["improvement_area__theme__name"] or ""),
     Column("Success measure", 50, lambda row, ctx: row["success_measure"]),
     Column("Latest progress note", 60, lambda row, ctx: row["latest_note"] or ""),
-    Column("Latest note date", 18, _latest_note_on),
+    Column("Latest note date", 18, lambda row, ctx: row["latest_note_on"]),
     Column("Action page URL", 40, lambda row, ctx: ctx["action_url"].format(pk=row["pk"])),
 ]
 HEADERS = [column.header for column in COLUMNS]
@@ -159,11 +155,14 @@ def export_rows(queryset, *, absolute_url):
     head, tail = absolute_url(reverse("action_detail", args=[0])).rsplit("/0/", 1)
     context = {
         "today": timezone.localdate(),
-        "timezone": timezone.get_current_timezone(),
         "inspections": {},
         "action_url": head.replace("{", "{{").replace("}", "}}") + "/{pk}/" + tail,
     }
-    for row in queryset.with_latest_note().values(*FIELDS).iterator(chunk_size=CHUNK_SIZE):
+    # The note's date in SQL rather than a time with its zone read into Python for each row.
+    rows = queryset.with_latest_note().annotate(
+        latest_note_on=TruncDate("latest_note_at", tzinfo=timezone.get_current_timezone())
+    )
+    for row in rows.values(*FIELDS).iterator(chunk_size=CHUNK_SIZE):
         yield [column.value(row, context) for column in COLUMNS]
 
 
@@ -177,13 +176,9 @@ def escape_formula(text):
 
 
 def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return escape_formula(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
+    """Text with its formula escaped; anything else as it is: the csv module writes None as an empty cell and
+    a date (the rows hold dates, never datetimes) as str(date), its ISO text."""
+    return escape_formula(value) if isinstance(value, str) else value
 
 
 class _Echo:

@@ -5,8 +5,8 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -54,6 +54,10 @@ ASSIGNMENT_KINDS = (UpdateKind.CREATED, UpdateKind.REASSIGNED)
 # (created, edited, reassigned, archived) the service writes to say what changed, and are not what "Latest
 # progress note" means.
 PROGRESS_NOTE_KINDS = (UpdateKind.PROGRESS, UpdateKind.IMPORTED, UpdateKind.SIGNED_OFF, UpdateKind.REOPENED)
+# A history row that is a progress note saying something: what "Latest progress note" shows. The partial index
+# progress_note_latest_idx has the same condition, so that with_latest_note() finds each action's latest in
+# the index's first entry for it.
+PROGRESS_NOTE_Q = Q(kind__in=PROGRESS_NOTE_KINDS) & ~Q(note="")
 
 
 def is_overdue(*, status, due_date, today):
@@ -260,6 +264,36 @@ class ActionItemQuerySet(ScopedQuerySet):
         """My actions' order: overdue first, then by due date."""
         return self.with_is_overdue(today).order_by("-is_overdue_value", "due_date", "pk")
 
+    def leaders_lists(self, limit, today=None):
+        """The dashboard's three lists in one query: {"awaiting_sign_off": the first `limit` completed actions,
+        longest waiting first; "overdue" and "due_soon": the first `limit` of each, earliest due date first}.
+
+        No action is on two of them: a completed action is neither overdue nor due soon, and due soon starts
+        today, when overdue ends. Each row is annotated with_rag(), and `shortlist`, the list it is on.
+        """
+        today = today or timezone.localdate()
+        awaiting = Q(status=Status.COMPLETED)
+        shortlist = Case(
+            When(awaiting, then=Value("awaiting_sign_off")),
+            When(overdue_q(today), then=Value("overdue")),
+            When(due_soon_q(today), then=Value("due_soon")),
+            output_field=models.CharField(),
+        )
+        # Each list's own order: since completion for the sign-off queue, else by due date.
+        order = Case(When(awaiting, then=F("completed_on")), default=F("due_date"))
+        rows = (
+            self.with_rag(today)
+            .filter(awaiting | overdue_q(today) | due_soon_q(today))
+            .annotate(shortlist=shortlist)
+            .annotate(position=Window(RowNumber(), partition_by=F("shortlist"), order_by=[order.asc(), F("pk").asc()]))
+            .filter(position__lte=limit)
+            .order_by("position")
+        )
+        lists = {"awaiting_sign_off": [], "overdue": [], "due_soon": []}
+        for action in rows:
+            lists[action.shortlist].append(action)
+        return lists
+
     def progress_by(self, field, today=None):
         """{value of `field`: ActionProgress}, counted in one grouped query.
 
@@ -321,13 +355,11 @@ class ActionItemQuerySet(ScopedQuerySet):
     def with_latest_note(self, *, internal=True):
         """Annotate `latest_note` and `latest_note_at`: the newest progress note (PROGRESS_NOTE_KINDS) that says
         something. With internal=False an internal note is passed over, for every audience but the board's."""
-        notes = (
-            ProgressUpdate.objects.filter(action=OuterRef("pk"), kind__in=PROGRESS_NOTE_KINDS)
-            .exclude(note="")
-            .order_by("-created_at", "-pk")
-        )
+        notes = ProgressUpdate.objects.filter(PROGRESS_NOTE_Q, action=OuterRef("pk")).order_by("-created_at", "-pk")
         if not internal:
             notes = notes.filter(internal=False)
+        # Two subqueries, each the first entry of progress_note_latest_idx for the action (a LATERAL join
+        # would read it once, but Django's ORM does not write one, and SQLite has none).
         return self.annotate(
             latest_note=Subquery(notes.values("note")[:1]),
             latest_note_at=Subquery(notes.values("created_at")[:1]),
@@ -480,10 +512,10 @@ class ProgressUpdateQuerySet(ScopedQuerySet):
     def most_recent(self, limit):
         """The newest `limit` updates with their authors and actions, newest first.
 
-        Two queries: a narrow sort of ids over this queryset (an authority's actions' history,
-        through the per-action index), then the `limit` rows in full.
+        One query: a narrow sort of ids over this queryset (an authority's actions' history, through the
+        per-action index) in a subquery, then the `limit` rows in full.
         """
-        ids = list(self.order_by("-created_at", "-pk").values_list("pk", flat=True)[:limit])
+        ids = self.order_by("-created_at", "-pk").values("pk")[:limit]
         return list(
             self.model.objects.filter(pk__in=ids).select_related("author", "action").order_by("-created_at", "-pk")
         )
@@ -509,10 +541,17 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [
-            # An action's history, newest first; the dashboard's most recent updates.
-            models.Index(fields=["action", "-created_at"], name="progress_action_created_idx"),
+            # An action's history, newest first, in the order every query reads it (ties by id); the
+            # dashboard's most recent updates read their ids from it alone (an index-only scan).
+            models.Index(fields=["action", "-created_at", "-id"], name="progress_action_created_idx"),
             # No index on created_at alone: with one, PostgreSQL answered "an authority's newest
             # updates" by walking every council's history backwards (12 s for a council with none).
+            # Each action's latest progress note (ActionItemQuerySet.with_latest_note, for the CSV export,
+            # the board pack and report): the index's first entry for the action, with no sort and no
+            # other kinds of row to pass over.
+            models.Index(
+                fields=["action", "-created_at", "-id"], condition=PROGRESS_NOTE_Q, name="progress_note_latest_idx"
+            ),
         ]
 
     def __str__(self):

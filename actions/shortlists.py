@@ -12,9 +12,12 @@ from .filtersets import OVERDUE_ONLY, list_url
 from .models import ActionItem, Status
 
 
-def _shortlist(*, id, title, count, actions, limit, columns, caption, params, counted, empty):
-    """The first `limit` of `actions` (read only if `count`); `counted` names one of them."""
-    shown = list(actions[:limit]) if count else []
+def _shortlist(*, id, title, count, actions, limit, columns, caption, params, counted, empty, first=None):
+    """The first `limit` of `actions` (read only if `count`, and not at all if `first` holds them already);
+    `counted` names one of them."""
+    if first is None:
+        first = list(actions[:limit]) if count else []
+    shown = first if count else []
     return tables.Shortlist(
         title=title,
         count=count,
@@ -25,9 +28,10 @@ def _shortlist(*, id, title, count, actions, limit, columns, caption, params, co
     )
 
 
-def awaiting_sign_off(actions, *, count, limit, filters=None):
+def awaiting_sign_off(actions, *, count, limit, filters=None, first=None):
     """`actions`: the user's, for_list(); `count`: how many of them are completed (ActionProgress);
-    `filters`: All actions parameters that narrow them as `actions` is narrowed."""
+    `filters`: All actions parameters that narrow them as `actions` is narrowed; `first`: the first `limit`
+    of them awaiting sign-off, when already read (ActionItemQuerySet.leaders_lists)."""
     return _shortlist(
         id="awaiting-sign-off",
         title="Awaiting your sign-off",
@@ -39,6 +43,7 @@ def awaiting_sign_off(actions, *, count, limit, filters=None):
         params={**(filters or {}), "status": Status.COMPLETED.value},
         counted="completed action",
         empty="No completed actions are waiting for sign-off.",
+        first=first,
     )
 
 

@@ -415,7 +415,7 @@ class Dashboard:
 
 def build_dashboard(user, today=None, scope=Scope()):
     """Everything the dashboard shows for the user's local authority, or the part of it in `scope`,
-    in at most eleven queries."""
+    in at most eight queries."""
     today = today or timezone.localdate()
     progress = progress_by_inspection(user, today, scope)
     totals = Figures(filters=scope.filters)
@@ -423,10 +423,8 @@ def build_dashboard(user, today=None, scope=Scope()):
         totals.add(item.figures)
 
     actions = scope.actions(user).for_list()
-    listed = actions.with_rag(today)
     if totals.total:
-        overdue_actions = list(listed.overdue(today).order_by("due_date", "pk")[:LIST_LIMIT])
-        due_soon_actions = list(listed.due_soon(today).order_by("due_date", "pk")[:LIST_LIMIT])
+        lists = actions.leaders_lists(LIST_LIMIT, today)
         updates = ProgressUpdate.objects.for_user(user)
         if scope.inspection is not None:
             updates = updates.filter(action__improvement_area__inspection=scope.inspection)
@@ -435,7 +433,7 @@ def build_dashboard(user, today=None, scope=Scope()):
         recent_updates = updates.most_recent(LIST_LIMIT)
         workload = workload_by_owner(user, today, scope)
     else:
-        overdue_actions, due_soon_actions, recent_updates, workload = [], [], [], []
+        lists, recent_updates, workload = {}, [], []
 
     dashboard = Dashboard(
         today=today,
@@ -443,10 +441,14 @@ def build_dashboard(user, today=None, scope=Scope()):
         progress=progress,
         totals=totals,
         awaiting_sign_off=shortlists.awaiting_sign_off(
-            actions, count=totals.progress.awaiting_sign_off, limit=LIST_LIMIT, filters=scope.filters
+            actions,
+            count=totals.progress.awaiting_sign_off,
+            limit=LIST_LIMIT,
+            filters=scope.filters,
+            first=lists.get("awaiting_sign_off", []),
         ),
-        overdue_actions=overdue_actions,
-        due_soon_actions=due_soon_actions,
+        overdue_actions=lists.get("overdue", []),
+        due_soon_actions=lists.get("due_soon", []),
         due_soon_url=list_url(
             **scope.filters,
             status=[status.value for status in OPEN_STATUSES],

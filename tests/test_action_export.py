@@ -258,6 +258,18 @@ def test_exports_give_the_description_both_due_dates_and_the_latest_note(client,
     assert original.value.date() == datetime.date(2030, 1, 31) and original.number_format == "d mmmm yyyy"
 
 
+def test_the_latest_note_date_is_the_day_in_london_when_it_was_written(client, leader, action, staff_user):
+    # Half past midnight on 1 July in London is still 30 June in UTC.
+    written = datetime.datetime(2026, 6, 30, 23, 30, tzinfo=datetime.UTC)
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Sample chosen", at=written)
+    client.force_login(leader)
+
+    header, row = csv_rows(client.get(CSV_URL))
+    assert dict(zip(header, row, strict=True))["Latest note date"] == "2026-07-01"
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(XLSX_URL).content)).active
+    assert sheet.cell(row=2, column=HEADERS.index("Latest note date") + 1).value.date() == datetime.date(2026, 7, 1)
+
+
 def test_the_xlsx_colours_each_rag_cell_and_keeps_its_word(client, leader, area, staff_user):
     for status, due in [
         (Status.BLOCKED, days(30)),

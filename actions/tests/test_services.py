@@ -103,6 +103,18 @@ def test_most_recent_gives_the_newest_updates_of_the_users_authority_newest_firs
     assert ProgressUpdate.objects.for_user(other_leader).most_recent(10) == []
 
 
+def test_most_recent_reads_the_updates_with_their_authors_and_actions_in_one_query(
+    action, staff_user, django_assert_num_queries
+):
+    from actions.models import ProgressUpdate
+
+    record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Sample chosen")
+
+    with django_assert_num_queries(1):
+        [newest, *_] = ProgressUpdate.objects.for_user(staff_user).most_recent(10)
+        assert (newest.note, newest.author, newest.action.title) == ("Sample chosen", staff_user, action.title)
+
+
 def test_only_the_owner_or_a_leader_may_record_progress(action, other_staff_user):
     with pytest.raises(PermissionDenied):
         record_progress(action=action, author=other_staff_user, status=Status.IN_PROGRESS, note="Not mine")
