@@ -33,3 +33,17 @@ def figure_cells(figures, where):
     return format_html_join(
         "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
     )
+
+
+@register.simple_tag
+def workload_cells(row):
+    """{% workload_cells row %}: a workload row's open, overdue and blocked cells (plans.dashboard.Workload),
+    each linking to its list; built here, as figure_cells, rather than by a tag per cell."""
+    cells = [
+        build_count_link(row.open, row.open_url, adjective="open", where=row.owner),
+        build_count_link(row.overdue, row.overdue_url, adjective="overdue", where=row.owner),
+        build_count_link(row.blocked, row.blocked_url, adjective="blocked", where=row.owner),
+    ]
+    return format_html_join(
+        "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
+    )
