@@ -229,8 +229,10 @@ class ActionItemFilterSet(django_filters.FilterSet):
         # The options need only what their labels show (an area's text can run to paragraphs).
         self.filters["owner"].queryset = User.objects.for_user(user).only("first_name", "last_name", "username")
         self.filters["inspection"].queryset = Inspection.objects.for_user(user)
-        areas = ImprovementArea.objects.for_user(user)
-        self.filters["improvement_area"].queryset = areas.only("number", "short_title")
+        areas = ImprovementArea.objects.for_user(user).select_related("inspection")
+        self.filters["improvement_area"].queryset = areas.only(
+            "number", "short_title", "inspection__kind", "inspection__start_date"
+        )
         self.filters["theme"].queryset = Theme.objects.filter(
             pk__in=ImprovementArea.objects.for_user(user).values("theme")
         )
