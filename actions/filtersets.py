@@ -229,13 +229,12 @@ class ActionItemFilterSet(django_filters.FilterSet):
         # The options need only what their labels show (an area's text can run to paragraphs).
         self.filters["owner"].queryset = User.objects.for_user(user).only("first_name", "last_name", "username")
         self.filters["inspection"].queryset = Inspection.objects.for_user(user)
-        areas = ImprovementArea.objects.for_user(user).select_related("inspection")
-        self.filters["improvement_area"].queryset = areas.only(
+        areas = ImprovementArea.objects.for_user(user)
+        # What _area_label shows.
+        self.filters["improvement_area"].queryset = areas.select_related("inspection").only(
             "number", "short_title", "inspection__kind", "inspection__start_date"
         )
-        self.filters["theme"].queryset = Theme.objects.filter(
-            pk__in=ImprovementArea.objects.for_user(user).values("theme")
-        )
+        self.filters["theme"].queryset = Theme.objects.filter(pk__in=areas.values("theme"))
         requested_sort = self.data.get("sort", DEFAULT_SORT)
         self.sort = requested_sort if requested_sort in SORTS else DEFAULT_SORT
 

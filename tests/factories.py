@@ -236,6 +236,23 @@ def after_creation(action):
     return action.updates.exclude(kind=UpdateKind.CREATED)
 
 
+def move_due_date(action, *, by, due_date, reason, at=None):
+    """The action's due date moved by `by` through actions.services.update_action, everything else kept."""
+    action.refresh_from_db()
+    return services.update_action(
+        action=action,
+        author=by,
+        improvement_area=action.improvement_area,
+        title=action.title,
+        description=action.description,
+        owner=action.owner,
+        due_date=due_date,
+        success_measure=action.success_measure,
+        due_date_reason=reason,
+        at=at,
+    )
+
+
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     """A progress update recorded through actions.services.record_progress, which changes the action.
 

@@ -6,7 +6,8 @@ import datetime
 from django.utils import timezone
 
 from actions.models import ActionItem, Status
-from actions.services import record_progress, update_action
+from actions.services import record_progress
+from tests.factories import move_due_date
 
 
 def latest(action, **kwargs):
@@ -39,16 +40,11 @@ def test_of_two_notes_written_at_the_same_moment_the_one_written_last_is_the_lat
 def test_a_newer_edit_of_the_action_is_not_its_latest_progress_note(action, staff_user, leader):
     at = timezone.now()
     record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Sample chosen", at=at)
-    update_action(
-        action=action,
-        author=leader,
-        improvement_area=action.improvement_area,
-        title=action.title,
-        description=action.description,
-        owner=action.owner,
+    move_due_date(
+        action,
+        by=leader,
         due_date=action.due_date + datetime.timedelta(days=30),
-        success_measure=action.success_measure,
-        due_date_reason="The case system changes in February",
+        reason="The case system changes in February",
         at=at + datetime.timedelta(hours=1),
     )
 

@@ -11,7 +11,8 @@ import pytest
 import time_machine
 
 from actions.models import ActionItem, Rag, Status
-from actions.services import create_action, record_progress, update_action
+from actions.services import create_action, record_progress
+from tests.factories import move_due_date
 from tests.html import document
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -28,21 +29,6 @@ def shown_rag(client, action):
     response = client.get(action.get_absolute_url())
     [paragraph] = [p for p in document(response).find_all("p") if p.text.startswith("RAG rating:")]
     return paragraph.find("strong").text
-
-
-def edit_due_date(action, leader, due_date):
-    action.refresh_from_db()
-    update_action(
-        action=action,
-        author=leader,
-        improvement_area=action.improvement_area,
-        title=action.title,
-        description=action.description,
-        owner=action.owner,
-        due_date=due_date,
-        success_measure=action.success_measure,
-        due_date_reason="The police data comes later than planned.",
-    )
 
 
 @pytest.fixture
@@ -63,7 +49,9 @@ def history(client, area, leader, staff_user):
     with on(datetime.date(2026, 3, 23)):
         days[datetime.date(2026, 3, 23)] = shown_rag(client, action)  # overdue
     with on(datetime.date(2026, 3, 24)):
-        edit_due_date(action, leader, datetime.date(2026, 5, 29))
+        move_due_date(
+            action, by=leader, due_date=datetime.date(2026, 5, 29), reason="The police data comes later than planned."
+        )
         record_progress(action=action, author=staff_user, status=Status.IN_PROGRESS, note="Audit started.")
         days[datetime.date(2026, 3, 24)] = shown_rag(client, action)  # in progress, due later
     with on(datetime.date(2026, 4, 14)):
