@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.text import slugify
+
 from deadlines.models import GOVERNANCE_KINDS, STATUTORY_KINDS
 
 
@@ -22,9 +24,18 @@ class Audience:
     plain_summary: bool = False
     # Readers who sign in to the service: the pack links to its pages.
     signed_in: bool = True
+    # Whose attention the exceptions need first.
+    attention_of: str = "reader's"
 
     def __str__(self):
         return self.name
+
+    def columns(self, keys):
+        """An action table's columns, less the owner's name and the note where the audience has none."""
+        left_out = {"owner"} if not self.names else set()
+        if not self.notes:
+            left_out.add("latest_note")
+        return [key for key in keys if key not in left_out]
 
     @property
     def plain(self):
@@ -65,6 +76,12 @@ PUBLIC = Audience(
     milestone_kinds=(),
     plain_summary=True,
     signed_in=False,
+    attention_of="council's",
 )
 
 AUDIENCES = {audience.key: audience for audience in (BOARD, SCRUTINY, DFE, PUBLIC)}
+
+
+def pdf_filename(local_authority, audience, today):
+    """ "bromley-improvement-board-pack-2026-12-01.pdf" """
+    return f"{slugify(local_authority.name)}-{slugify(audience.name)}-pack-{today:%Y-%m-%d}.pdf"

@@ -174,14 +174,6 @@ class Pack:
         return bool(self.overdue.actions or self.blocked.actions or self.off_track or self.missed_deadlines)
 
 
-def _columns(audience, *keys):
-    """The action table's columns, less the owner's name and the note where the audience has none."""
-    left_out = {"owner"} if not audience.names else set()
-    if not audience.notes:
-        left_out.add("latest_note")
-    return [key for key in keys if key not in left_out]
-
-
 def build_pack(*, local_authority, audience, since, inspections=None, today=None) -> Pack:
     """The pack for `local_authority` and `audience`: `inspections` (all with improvement areas when None),
     with what changed since the end of `since`. About a dozen queries, however many actions there are."""
@@ -221,7 +213,7 @@ def build_pack(*, local_authority, audience, since, inspections=None, today=None
         area_progress = progress_by_area[area.pk]
         progress.add(area_progress)
         table = tables.ActionTable.of(
-            _columns(audience, "rag", "title", "owner", "due_date", "status", "latest_note"),
+            audience.columns(tables.BOARD_REPORT_ACTIONS),
             by_area[area.pk],
             f"Actions for improvement area {area.number}",
             caption_size="s",
@@ -239,7 +231,7 @@ def build_pack(*, local_authority, audience, since, inspections=None, today=None
         )
 
     def exception_table(rows, caption, table_id):
-        keys = _columns(audience, "rag", "title", "area", "owner", "due_date", "status")
+        keys = audience.columns(tables.NEEDS_A_LEADER)
         return tables.ActionTable.of(keys, rows, caption, caption_size="s", id=table_id, links=audience.signed_in)
 
     return Pack(

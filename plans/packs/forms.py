@@ -12,6 +12,7 @@ from bromley_tracker.forms import GovukDateField, date_hint
 from inspections.models import Inspection
 
 from .audiences import AUDIENCES
+from .content import DEFAULT_PERIOD_DAYS
 
 SINCE_IN_FUTURE_MESSAGE = "Changes since must be today or in the past"
 
@@ -50,7 +51,7 @@ class BoardPackForm(forms.Form):
         self.fields["since"].error_messages["required"] = "Enter the date to show changes since"
         self.fields["since"].help_text = (
             "The pack shows what moved after this day: by default the last improvement board meeting recorded "
-            f"as a milestone, or else 28 days ago. {date_hint(datetime.date(2026, 11, 3))}"
+            f"as a milestone, or else {DEFAULT_PERIOD_DAYS} days ago. {date_hint(datetime.date(2026, 11, 3))}"
         )
         self.helper = FormHelper()
         self.helper.form_tag = False

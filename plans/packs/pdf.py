@@ -20,13 +20,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 from weasyprint import CSS, HTML
 from weasyprint.css.counters import CounterStyle
 from weasyprint.html import UA
 from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-from .audiences import PUBLIC
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -171,16 +168,3 @@ def write(document):
     """A laid-out pack (from `laid_out`) as a tagged PDF's bytes."""
     with collector_paused():
         return document.write_pdf(pdf_variant=PDF_VARIANT)
-
-
-def filename(pack):
-    """ "bromley-improvement-board-pack-2026-12-01.pdf" """
-    return _filename(pack.local_authority, pack.audience, pack.today)
-
-
-def public_filename(local_authority, today):
-    return _filename(local_authority, PUBLIC, today)
-
-
-def _filename(local_authority, audience, today):
-    return f"{slugify(local_authority.name)}-{slugify(audience.name)}-pack-{today:%Y-%m-%d}.pdf"

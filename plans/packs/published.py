@@ -17,8 +17,9 @@ def public_pdf(local_authority, today, make):
     if kept is not None:
         return bytes(kept.content)
     with transaction.atomic():
-        # Whoever holds the council's row makes the PDF; the rest find it made once they get the row.
-        LocalAuthority.objects.select_for_update().filter(pk=local_authority.pk).first()
+        # Whoever holds the council's row makes the PDF; the rest find it made once they get the row. No key
+        # lock: rows that refer to the council (users, inspections, measures) can still be written meanwhile.
+        LocalAuthority.objects.select_for_update(no_key=True).filter(pk=local_authority.pk).first()
         kept = PublicPdf.objects.filter(local_authority=local_authority, produced_on=today).first()
         if kept is not None:
             return bytes(kept.content)

@@ -17,7 +17,7 @@ from accounts import rules
 from accounts.models import LocalAuthority
 
 from . import published
-from .audiences import PUBLIC
+from .audiences import PUBLIC, pdf_filename
 from .content import build_pack, default_since
 from .forms import BoardPackForm
 
@@ -30,8 +30,8 @@ def _check_leader(request):
 
 
 def _form(request, data=None, **kwargs):
-    today = timezone.localdate()
-    since = default_since(request.user.local_authority, today)
+    # The default period is only the unfilled form's.
+    since = default_since(request.user.local_authority, timezone.localdate()) if data is None else None
     return BoardPackForm(data, user=request.user, since=since, **kwargs)
 
 
@@ -84,8 +84,8 @@ def _pdf_module():
 
 
 def _pdf_response(request, pack):
-    pdf = _pdf_module()
-    return _pdf(pdf.render_pdf(pack, base_url=request.build_absolute_uri("/")), pdf.filename(pack))
+    content = _pdf_module().render_pdf(pack, base_url=request.build_absolute_uri("/"))
+    return _pdf(content, pdf_filename(pack.local_authority, pack.audience, pack.today))
 
 
 def _pdf(content, filename):
@@ -121,10 +121,10 @@ def public_page(request, code):
 def public_pdf(request, code):
     """Made once a day (published.py): anyone may ask for it, and it takes seconds to make."""
     local_authority, today = _published(request, code), timezone.localdate()
-    pdf = _pdf_module()
 
     def make():
-        return pdf.render_pdf(_public_pack(local_authority, today), base_url=request.build_absolute_uri("/"))
+        pack = _public_pack(local_authority, today)
+        return _pdf_module().render_pdf(pack, base_url=request.build_absolute_uri("/"))
 
     content = published.public_pdf(local_authority, today, make)
-    return _pdf(content, pdf.public_filename(local_authority, today))
+    return _pdf(content, pdf_filename(local_authority, PUBLIC, today))
