@@ -128,20 +128,8 @@ def record_progress(
     locked.version += 1
     locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
     kind = UpdateKind.SIGNED_OFF if status == Status.SIGNED_OFF else UpdateKind.PROGRESS
-    update = ProgressUpdate.objects.create(
-        action=locked,
-        author=author,
-        kind=kind,
-        status_before=before,
-        status_after=status,
-        note=note,
-        internal=internal,
-        due_date=locked.due_date,
-        created_at=at,
-    )
-    # Keep the caller's instance in step with what was saved.
-    for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
-        setattr(action, field, getattr(locked, field))
+    update = _history(locked, author=author, kind=kind, status_before=before, note=note, internal=internal, at=at)
+    _keep_in_step(action, locked, "status", "completed_on", "updated_at", "updated_by_id", "version")
     return update
 
 
@@ -182,17 +170,29 @@ def _new_action(*, kind, note, created_by, title, description, success_measure, 
         created_at=at,
         **fields,
     )
-    ProgressUpdate.objects.create(
+    _history(action, author=created_by, kind=kind, status_before="", note=note, at=at)
+    return action
+
+
+def _history(action, *, author, kind, status_before, note, at, internal=False):
+    """The history row of a change just saved to `action`: its status and due date after it, at `at`."""
+    return ProgressUpdate.objects.create(
         action=action,
-        author=created_by,
+        author=author,
         kind=kind,
-        status_before="",
+        status_before=status_before,
         status_after=action.status,
         note=note,
+        internal=internal,
         due_date=action.due_date,
         created_at=at,
     )
-    return action
+
+
+def _keep_in_step(action, locked, *fields):
+    """The caller's instance of the action, given the saved (`locked`) row's values of `fields`."""
+    for field in fields:
+        setattr(action, field, getattr(locked, field))
 
 
 # How update_action names the edited fields that have no sentence of their own in the history note.
@@ -284,23 +284,10 @@ def update_action(
     locked.updated_by = author
     locked.version += 1
     locked.save(update_fields=[*written, "updated_at", "updated_by", "version"])
-    update = ProgressUpdate.objects.create(
-        action=locked,
-        author=author,
-        kind=UpdateKind.REASSIGNED if "owner" in changed else UpdateKind.EDITED,
-        status_before=locked.status,
-        status_after=locked.status,
-        note=" ".join(notes),
-        due_date=locked.due_date,
-        created_at=at,
-    )
-    for field in (
-        *(ActionItem._meta.get_field(name).attname for name in written),
-        "updated_at",
-        "updated_by_id",
-        "version",
-    ):
-        setattr(action, field, getattr(locked, field))
+    kind = UpdateKind.REASSIGNED if "owner" in changed else UpdateKind.EDITED
+    update = _history(locked, author=author, kind=kind, status_before=locked.status, note=" ".join(notes), at=at)
+    written_attnames = (ActionItem._meta.get_field(name).attname for name in written)
+    _keep_in_step(action, locked, *written_attnames, "updated_at", "updated_by_id", "version")
     return update
 
 
@@ -319,18 +306,9 @@ def archive_action(*, action: ActionItem, by, note: str = "", at=None) -> Progre
     locked.updated_by = by
     locked.version += 1
     locked.save(update_fields=["archived_at", "updated_by", "updated_at", "version"])
-    for field in ("archived_at", "updated_at", "updated_by_id", "version"):
-        setattr(action, field, getattr(locked, field))
-    return ProgressUpdate.objects.create(
-        action=locked,
-        author=by,
-        kind=UpdateKind.ARCHIVED,
-        status_before=locked.status,
-        status_after=locked.status,
-        note=normalise_text(note) or f"Action archived by {by}.",
-        due_date=locked.due_date,
-        created_at=at,
-    )
+    _keep_in_step(action, locked, "archived_at", "updated_at", "updated_by_id", "version")
+    note = normalise_text(note) or f"Action archived by {by}."
+    return _history(locked, author=by, kind=UpdateKind.ARCHIVED, status_before=locked.status, note=note, at=at)
 
 
 @transaction.atomic
@@ -350,18 +328,8 @@ def reopen_action(*, action: ActionItem, by, reason: str, at=None) -> ProgressUp
     locked.updated_by = by
     locked.version += 1
     locked.save(update_fields=["status", "completed_on", "updated_at", "updated_by", "version"])
-    for field in ("status", "completed_on", "updated_at", "updated_by_id", "version"):
-        setattr(action, field, getattr(locked, field))
-    return ProgressUpdate.objects.create(
-        action=locked,
-        author=by,
-        kind=UpdateKind.REOPENED,
-        status_before=Status.SIGNED_OFF,
-        status_after=Status.IN_PROGRESS,
-        note=reason,
-        due_date=locked.due_date,
-        created_at=at,
-    )
+    _keep_in_step(action, locked, "status", "completed_on", "updated_at", "updated_by_id", "version")
+    return _history(locked, author=by, kind=UpdateKind.REOPENED, status_before=Status.SIGNED_OFF, note=reason, at=at)
 
 
 @transaction.atomic
