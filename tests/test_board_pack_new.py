@@ -65,6 +65,12 @@ def test_the_dashboard_offers_it(client, leader):
     assert ("Create a board pack", "/board-packs/new/") in links(client.get("/dashboard/"))
 
 
+def test_the_dashboard_narrowed_to_an_inspection_offers_a_pack_of_it(client, leader, inspection):
+    client.force_login(leader)
+    page = client.get("/dashboard/", {"inspection": inspection.pk})
+    assert ("Create a board pack", f"/board-packs/new/?inspections={inspection.pk}") in links(page)
+
+
 def test_staff_are_not_offered_it(client, staff_user, inspection):
     client.force_login(staff_user)
     assert "Create a board pack" not in client.get(inspection.get_absolute_url()).content.decode()

@@ -30,9 +30,7 @@ def figure_cells(figures, where):
         cells.append(cell)
     cells.append(build_count_link(progress.total, figures.total_url, suffix=" in total", where=where))
     cells.append(build_count_link(progress.overdue, figures.overdue_url, adjective="overdue", where=where))
-    return format_html_join(
-        "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
-    )
+    return _numeric_cells(cells)
 
 
 @register.simple_tag
@@ -44,6 +42,11 @@ def workload_cells(row):
         build_count_link(row.overdue, row.overdue_url, adjective="overdue", where=row.owner),
         build_count_link(row.blocked, row.blocked_url, adjective="blocked", where=row.owner),
     ]
+    return _numeric_cells(cells)
+
+
+def _numeric_cells(cells):
+    """Table cells of figures, right-aligned."""
     return format_html_join(
         "", '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', ((cell,) for cell in cells)
     )
