@@ -60,12 +60,13 @@ def build(local_authority):
             local_authority=local_authority, audience=BOARD, since=default_since(local_authority, today), today=today
         )
     gathered = time.perf_counter()
-    # render_pdf's two steps, to count the pages.
-    pages = pdf.laid_out(pack, base_url="http://localhost/")
-    document = pdf.write(pages)
-    rendered = time.perf_counter()
-    page_count = len(pages.pages)
-    del pages
+    # render_pdf's two steps, under its one pause of the collector, to count the pages.
+    with pdf.collector_paused():
+        pages = pdf.laid_out(pack, base_url="http://localhost/")
+        document = pdf.write(pages)
+        rendered = time.perf_counter()
+        page_count = len(pages.pages)
+        del pages
     gc.collect()
     collected = time.perf_counter()
     return (

@@ -11,9 +11,11 @@ import pytest
 import tinyhtml5
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
+from weasyprint.text import line_break
 
 from actions.models import Status
 from actions.services import record_progress
+from plans.packs import pdf as pack_pdf
 from plans.packs.audiences import BOARD
 from plans.packs.content import build_pack
 from plans.packs.pdf import PackHTML, RefusedFetch, StaticFilesOnly, collector_paused, xml_tree
@@ -145,6 +147,58 @@ def test_pythons_collector_is_back_on_when_a_pdf_fails():
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("WeasyPrint failed")
     assert gc.isenabled()
+
+
+def test_the_collector_stays_off_from_laying_out_a_pdf_to_writing_it(monkeypatch, area):
+    # Back on between the two, it would go once through all that is laid out, all of it still in use.
+    seen = []
+    write = pack_pdf.write
+    monkeypatch.setattr(pack_pdf, "write", lambda document: seen.append(gc.isenabled()) or write(document))
+    pack = build_pack(local_authority=area.inspection.local_authority, audience=BOARD, since=SINCE, today=TODAY)
+
+    assert pack_pdf.render_pdf(pack, base_url="http://testserver/").startswith(b"%PDF-")
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def page_contents(pdf_bytes):
+    return [page.get_contents().get_data() for page in pypdf.PdfReader(io.BytesIO(pdf_bytes)).pages]
+
+
+def drawn_both_ways(monkeypatch, render):
+    """What `render` makes drawing from the lines' kept layouts, then from layouts WeasyPrint makes again."""
+    kept = render()
+    monkeypatch.setattr(line_break.Layout, "deactivate", pack_pdf.weasyprints_deactivate)
+    monkeypatch.setattr(line_break.Layout, "reactivate", pack_pdf.weasyprints_reactivate)
+    return kept, render()
+
+
+def test_a_pack_drawn_from_the_layouts_kept_from_laying_it_out_is_drawn_as_weasyprint_would(
+    monkeypatch, area, leader, staff_user, plan
+):
+    MeasureValueFactory(measure=plan["measure"], period_end=TODAY.replace(day=1) - datetime.timedelta(days=40))
+    pack = build_pack(local_authority=area.inspection.local_authority, audience=BOARD, since=SINCE, today=TODAY)
+
+    kept, made_again = drawn_both_ways(monkeypatch, lambda: pack_pdf.render_pdf(pack, base_url="http://testserver/"))
+
+    assert len(page_contents(kept)) >= 4
+    assert page_contents(kept) == page_contents(made_again)
+
+
+def test_justified_text_is_drawn_with_its_word_spacing_as_weasyprint_would(monkeypatch):
+    words = " ".join(["Timeliness of assessments for children in need"] * 12)
+    html = f"<html lang='en-GB'><body><p style='text-align: justify; width: 60mm'>{words}</p></body></html>"
+
+    def render():
+        return PackHTML(html, base_url="http://testserver/", url_fetcher=StaticFilesOnly()).render().write_pdf()
+
+    kept, made_again = drawn_both_ways(monkeypatch, render)
+
+    assert page_contents(kept) == page_contents(made_again)
+    # Drawn without the word spacing, the lines would differ.
+    monkeypatch.setattr(line_break.Layout, "reactivate", lambda layout, style: None)
+    monkeypatch.setattr(line_break.Layout, "deactivate", lambda layout: None)
+    assert page_contents(render()) != page_contents(made_again)
 
 
 def elements(tree):
