@@ -8,7 +8,7 @@ from django.utils import timezone
 from deadlines import services as deadlines
 from deadlines.models import MilestoneKind
 from tests.factories import InspectionFactory
-from tests.html import document, headings, labels, legends, links
+from tests.html import document, headings, labels, legends, links, main_text
 
 TODAY = timezone.localdate()
 
@@ -26,6 +26,15 @@ def test_leaders_choose_the_audience_the_inspections_and_the_date(client, leader
     for label in ("Improvement board", "Scrutiny committee", "Department for Education or Ofsted", "Public"):
         assert label in labels(response)
     assert inspection.title in labels(response)
+
+
+def test_with_no_inspections_recorded_it_does_not_ask_which_and_says_the_pack_is_the_whole_authoritys(client, leader):
+    client.force_login(leader)
+    response = client.get("/board-packs/new/")
+    assert legends(response) == ["Who is the pack for?", "Changes since"]
+    assert "No inspections are recorded for your council yet, so the pack covers the whole authority." in main_text(
+        response
+    )
 
 
 def test_changes_since_defaults_to_28_days_ago(client, leader, inspection):
@@ -75,3 +84,12 @@ def test_staff_are_not_offered_it(client, staff_user, inspection):
     client.force_login(staff_user)
     assert "Create a board pack" not in client.get(inspection.get_absolute_url()).content.decode()
     assert client.get("/board-packs/new/").status_code == 403
+
+
+def test_the_form_reads_a_bounded_number_of_queries(client, leader, inspection, django_assert_max_num_queries):
+    InspectionFactory.create_batch(5, local_authority=inspection.local_authority)
+    client.force_login(leader)
+    with django_assert_max_num_queries(7):
+        response = client.get("/board-packs/new/")
+    # Four audiences, six inspections, and the day, month and year.
+    assert len(labels(response)) == 4 + 6 + 3

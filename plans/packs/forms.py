@@ -53,13 +53,17 @@ class BoardPackForm(forms.Form):
             "The pack shows what moved after this day: by default the last improvement board meeting recorded "
             f"as a milestone, or else {DEFAULT_PERIOD_DAYS} days ago. {date_hint(datetime.date(2026, 11, 3))}"
         )
+        questions = [Field.radios("audience", legend_size=Size.MEDIUM)]
+        # The form as first shown asks which inspections only where there are some to tick; with none recorded
+        # the pack is the whole authority's.
+        if data is None and not self.fields["inspections"].queryset.exists():
+            del self.fields["inspections"]
+        else:
+            questions.append(Field.checkboxes("inspections", legend_size=Size.MEDIUM, small=True))
+        questions.append(Field("since", context={"legend_size": Size.for_legend(Size.MEDIUM)}))
         self.helper = FormHelper()
         self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Field.radios("audience", legend_size=Size.MEDIUM),
-            Field.checkboxes("inspections", legend_size=Size.MEDIUM, small=True),
-            Field("since", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
-        )
+        self.helper.layout = Layout(*questions)
 
     def clean_since(self):
         since = self.cleaned_data["since"]
