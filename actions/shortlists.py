@@ -15,9 +15,7 @@ from .models import ActionItem, Status
 def _shortlist(*, id, title, count, actions, limit, columns, caption, params, counted, empty, first=None):
     """The first `limit` of `actions` (read only if `count`, and not at all if `first` holds them already);
     `counted` names one of them."""
-    if first is None:
-        first = list(actions[:limit]) if count else []
-    shown = first if count else []
+    shown = (list(actions[:limit]) if first is None else first) if count else []
     return tables.Shortlist(
         title=title,
         count=count,
